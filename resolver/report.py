@@ -2194,8 +2194,8 @@ KIND_WORDS = {"file": "file photo", "handout": "handout", "courtesy": "courtesy 
               "social-post": "a post of the account named, on the platform named (a screenshot or its picture)",
               # Portuguese "Reprodução", Spanish "captura de pantalla" (newuser45a #5, #6)
               "reproduction": "reproduction (taken from the platform or outlet named; who made it not said)",
-              # where from: its organisation when named ("Foto: Screenshot/YouTube", newuser46a #7)
-              "screenshot": "screenshot (who made the picture not said; where from, when named, the organisation)"}
+              # where from: its organisation, "taken from", when named ("Foto: Screenshot/YouTube", newuser46a #7)
+              "screenshot": "screenshot (who made the picture not said)"}
 # The kinds whose organisation is who lent or sent in the picture, not who made it
 SENDER_KINDS = {"courtesy": "lent by", "submitted": "sent in by", "contributed": "sent in by",
                 "reproduction": "taken from", "screenshot": "taken from"}

@@ -119,6 +119,7 @@ def test_french_credit_lines_are_read_in_plain_text_as_in_a_figcaption(line, exp
     "Quelle: Statistisches Bundesamt, eigene Berechnungen der Redaktion für das Jahr",
     "Capture d'écran de la vidéo publiée hier par la mairie montrant la foule",
     "Bildquelle, Tracking",
+    "Photo : capture de la vidéo publiée hier par la mairie",
 ])
 def test_a_source_in_prose_is_no_credit(caption):
     assert credits_of(figure(caption)) == []
@@ -134,12 +135,17 @@ def test_a_source_in_prose_is_no_credit(caption):
     ("Capture d'écran Telegram", [(None, "Telegram", "screenshot")]),
     ("Photo : capture d'écran X", [(None, "X", "screenshot")]),
     ("Photo : capture d'écran / X", [(None, "X", "screenshot")]),
+    ("Photo : capture Telegram", [(None, "Telegram", "screenshot")]),
     ("Screenshot via X", [(None, "X", "screenshot")]),
     ("Foto: Screenshot", [(None, None, "screenshot")]),
 ], ids=["foto-screenshot-x", "screenshot-slash", "quelle-screenshot", "bildschirmfoto", "capture-x",
-        "capture-telegram", "photo-capture", "photo-capture-slash", "english-via", "alone"])
+        "capture-telegram", "photo-capture", "photo-capture-slash", "photo-capture-alone", "english-via", "alone"])
 def test_a_screenshot_is_kind_screenshot_and_names_where_it_was_taken_from(caption, expected):
     assert credits_of(figure(caption)) == expected
+
+
+def test_capture_in_a_sentence_makes_no_screenshot():
+    assert credits_of(figure("La capture du suspect. Photo : Jean Dupont")) == [("Jean Dupont", None, None)]
 
 
 def test_a_caption_opening_with_a_screenshot_word_keeps_its_one_credit():

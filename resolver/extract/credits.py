@@ -179,7 +179,7 @@ PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
     # alone, "Photo d'archives : AFP". The platform or the names after them are checked as a credit's value is.
     ("desk-label", LazyPattern(
         rf"{KEY_START}(?:(?:Foto|Bild|Photo|Image|Quelle|Bildquelle|Source|Cr[ée]dits?(?:{SP}+photo)?){SP}*[:：]{SP}*"
-        rf"(?P<key>(?i:screen.?(?:shot|grab)|bildschirmfoto|capture{SP}+d['’][ée]cran))"
+        rf"(?P<key>(?i:screen.?(?:shot|grab)|bildschirmfoto|capture(?:{SP}+d['’][ée]cran)?))"   # "Photo : capture X"
         # with no credit's word before them, only the French: "Screenshot Whatsapp." opens a caption's words as
         # often as it credits (CORRECTIV's, its credit "(Foto: Recherche/privat)" after it)
         rf"|(?P<bare>(?i:capture{SP}+d['’][ée]cran|photo{SP}+d['’]archives?)))"
@@ -1146,8 +1146,8 @@ _CLOSING_RE = re.compile(r"[)\]][ \t\u00a0]*$", re.MULTILINE)
 
 def _forms_worth_trying(text: str, *, caption: bool, plain: bool = False) -> frozenset[str]:
     forms: set[str] = set()
-    if "creen" in text or "CREEN" in text or "chirmfoto" in text or "archives" in text or not text.isascii() \
-            and ("écran" in text or "ÉCRAN" in text):
+    if "creen" in text or "CREEN" in text or "chirmfoto" in text or "archives" in text or "apture" in text \
+            or not text.isascii() and "ÉCRAN" in text:
         forms.add("desk-label")   # newuser46a #6, #7
     if "lliance" in text or "LLIANCE" in text:
         forms.add("picture-alliance")   # newuser46a #2
