@@ -49,6 +49,7 @@ def split_of(content: str, kind: str = "html") -> list[tuple[str | None, str | N
     ("Foto: Staatskanzlei", [(None, "Staatskanzlei", "high")]),
     ("Photo : Préfecture du Nord", [(None, "Préfecture du Nord", "high")]),
     ("Photo : Gendarmerie nationale", [(None, "Gendarmerie nationale", "high")]),
+    ("Photo : Police nationale", [(None, "Police nationale", "high")]),
     ("Photo : Élysée/Jean Dupont", [("Jean Dupont", "Élysée", "high")]),
     ("Photo : Mairie de Lyon", [(None, "Mairie de Lyon", "high")]),
     ("Photo : Gouvernement", [(None, "Gouvernement", "high")]),
@@ -58,8 +59,16 @@ def split_of(content: str, kind: str = "html") -> list[tuple[str | None, str | N
     ("Foto: ddp/Max Mustermann", [("Max Mustermann", "ddp", "high")]),
 ], ids=["hans-lucas-via-afp", "hans-lucas-slash-person", "afp-no-colon", "imago-photothek", "bundesregierung",
         "ministerium-dpa", "regierungssprecher", "kanzleramt", "bundeswehr", "polizei", "staatskanzlei", "prefecture",
-        "gendarmerie", "elysee", "mairie", "gouvernement", "sipa", "abaca", "apa", "ddp"])
+        "gendarmerie", "police-nationale", "elysee", "mairie", "gouvernement", "sipa", "abaca", "apa", "ddp"])
 def test_agencies_and_public_bodies_are_organisations_never_the_photographer(caption, expected):
+    assert split_of(figure(caption)) == expected
+
+
+@pytest.mark.parametrize("caption, expected", [
+    ("Photo : Jean Senat/AFP", [("Jean Senat", "AFP", "high")]),
+    ("Foto: Anna Rathaus/dpa", [("Anna Rathaus", "dpa", "high")]),
+], ids=["senat-surname", "rathaus-surname"])
+def test_a_body_word_as_a_surname_stays_the_photographer(caption, expected):
     assert split_of(figure(caption)) == expected
 
 

@@ -66,9 +66,9 @@ KNOWN_ORGS = frozenset(
 # the list above is.
 KNOWN_ORGS = KNOWN_ORGS | frozenset(
     "hans lucas|photothek|photothek.net|sz photo|süddeutsche zeitung photo|dpa-bildfunk|dpa-zentralbild|dpa picture-alliance"
-    "|dpa-infografik|abaca|abacapress|abaca press|ddp|ddp images|apa|apa-picturedesk|keystone-sda|sipa press|belga image"
+    "|dpa-infografik|abaca|abacapress|abaca press|ddp|ddp images|apa-picturedesk|keystone-sda|sipa press|belga image"
     "|anp photo|afp photo|maxppp|le pictorium|gamma-rapho|leemage|laif|ullstein bild|ostkreuz"
-    "|epa-efe|sda".split("|"))
+    "|epa-efe".split("|"))
 # Agencies' short names that are as often something else, each with what else (credits36): the agency where a credit
 # word or a credit element says the words are a credit ("Photo: EPA", "Fotoğraf: AA", "عکس: تسنیم"); by their place
 # alone (a caption's last words, brackets ending a line: `BY_PLACE_FORMS`) the credit is uncertain, for this reason.
@@ -1054,15 +1054,16 @@ _AGENCY_WORDS = frozenset("staff photo photos file handout pool images via for".
 PUBLIC_BODY_RE = LazyPattern(
     r"(?<!\w)(?:\w*ministerium|\w*regierung|regierungssprecher(?:in)?|\w*kanzleramt|\w*kanzlei|\w*polizei\w*"
     r"|bundeswehr|feuerwehr|\w*pressestelle|\w*presseamt|landratsamt|rathaus|stadtverwaltung|bundestag|landtag"
-    r"|pr[ée]fecture|gouvernement|[ée]lys[ée]e|gendarmerie|mairie|matignon|minist[èe]re|assembl[ée]e nationale"
+    r"|pr[ée]fecture|gouvernement|[ée]lys[ée]e|gendarmerie|mairie|minist[èe]re|assembl[ée]e nationale"
     r"|s[ée]nat|conseil r[ée]gional|conseil d[ée]partemental|police nationale|police municipale)(?!\w)",
     re.IGNORECASE)
 
 
 def names_a_public_body(value: str) -> bool:
-    """Does a credit's part name a German or French public body (`PUBLIC_BODY_RE`): "Sozialministerium", "Préfecture du
-    Nord"? A body before an agency supplied the picture, the agency sent it on: neither made it (newuser46a #1)."""
-    return PUBLIC_BODY_RE.search(value) is not None
+    """Does a credit's part open with a German or French public body's word (`PUBLIC_BODY_RE`): "Sozialministerium",
+    "Préfecture du Nord", "Polizei Berlin"? Not a word inside a name ("Jean Senat"). A body before an agency supplied
+    the picture, the agency sent it on: neither made it (newuser46a #1)."""
+    return PUBLIC_BODY_RE.match(value.strip()) is not None
 
 
 @remembered(longest=200)   # asked of one page's few names again and again: two calls in three (#14)

@@ -314,7 +314,7 @@ _BODY_SMALL_WORDS = frozenset("nationale national municipale régionale départe
 def _public_body_in_its_words(words: list[str]) -> bool:
     """Is a value of up to four words a public body's name, its small words those such names are written with
     (`_BODY_SMALL_WORDS`)? "Polizei sagt dies" is a sentence's words."""
-    return len(words) <= 4 and names_a_public_body(words[0]) and words[0][:1].isupper() \
+    return len(words) <= 4 and names_a_public_body(" ".join(words)) and words[0][:1].isupper() \
         and all(w[:1].isupper() or w in _BODY_SMALL_WORDS for w in words[1:])
 
 
