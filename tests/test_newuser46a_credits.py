@@ -79,7 +79,12 @@ def test_a_body_word_as_a_surname_stays_the_photographer(caption, expected):
     ("© picture alliance / SZ Photo | Anna Beispiel", [("Anna Beispiel", "picture alliance / SZ Photo", "high")]),
     ("© picture alliance/dpa", [(None, "picture alliance/dpa", "high")]),
     ("picture alliance/dpa/Max Mustermann", [("Max Mustermann", "picture alliance/dpa", "high")]),
-], ids=["foto-pipe", "copyright-pipe", "sz-photo-pipe", "copyright-alone", "bare-slashes"])
+    ("Foto: picture alliance / Flashpic | Jens Krick", [("Jens Krick", "picture alliance / Flashpic", "high")]),
+    ("© picture alliance / Geisler-Fotopress | Christoph Hardt",
+     [("Christoph Hardt", "picture alliance / Geisler-Fotopress", "high")]),
+    ("Foto: picture alliance / ZUMAPRESS.com | Jane Roe", [("Jane Roe", "picture alliance / ZUMAPRESS.com", "high")]),
+], ids=["foto-pipe", "copyright-pipe", "sz-photo-pipe", "copyright-alone", "bare-slashes", "partner-one-word",
+        "partner-hyphenated", "partner-domain"])
 @pytest.mark.parametrize("kind", ["html", "text"])
 def test_picture_alliance_credits_are_read_with_their_photographer(line, expected, kind):
     assert split_of(figure(line) if kind == "html" else plain(line), kind) == expected

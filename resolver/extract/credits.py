@@ -132,8 +132,8 @@ PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
     # photographer lost at the pipe, "©" wanting a capital). Checked by `_picture_alliance_split`.
     ("picture-alliance", LazyPattern(
         rf"(?:(?<![\w-])(?:Foto|Bild|Photo|Fotos|Bildquelle|Quelle|Credit){SP}*[:：]{SP}*|{COPYRIGHT_SIGN}{SP}*"
-        rf"|{KEY_START})(?P<value>(?i:picture[ -]alliance)(?:{SP}*/{SP}*[^\n/|()\[\]<>;,.]{{1,40}}?){{0,3}}"
-        rf"(?:{SP}*\|{SP}*[^\n/|()\[\]<>;,.]{{2,60}}?)?){SP}*(?=$|\n|[.;,)\]|<])", re.MULTILINE)),
+        rf"|{KEY_START})(?P<value>(?i:picture[ -]alliance)(?:{SP}*/{SP}*(?:[^\n/|()\[\]<>;,.]|\.(?=\w)){{1,40}}?){{0,3}}"
+        rf"(?:{SP}*\|{SP}*[^\n/|()\[\]<>;,.]{{2,60}}?)?){SP}*(?=$|\n|\.(?!\w)|[;,)\]|<])", re.MULTILINE)),
     # A US newspaper CMS's own credit lines (newuser44d #3): "Staff photo by Dale Hunt", "Staff file photo", "Submitted
     # photo", "Contributed photo", "Photo submitted by the Harlow 4-H Club". Their own form, not PREFIX's words
     # (its length is compiled into every credit pattern, #14); `NEWSROOM_KINDS` reads each key's kind.
@@ -615,12 +615,14 @@ def _picture_alliance_split(value: str) -> tuple[str | None, str] | None:
     """(creator, organization) of picture alliance's credit ("picture alliance/dpa | Max Mustermann"): every part but
     a last one a person's name is an agency's or an organisation's, and the words after a pipe are a person's name;
     None when it reads otherwise ("picture alliance | Startseite": a site's menu), left to the other forms."""
+    if "|" in value:
+        # its partner agency before the pipe, whatever its name ("picture alliance / Flashpic | Jens Krick": Flashpic
+        # was read as the photographer), the photographer after it
+        before, after = (part.strip(ENDS) for part in value.rsplit("|", 1))
+        return (after, before) if may_name_a_person(after) and not is_org(after) else None
     creator, organization = split_credit(value)
     if organization is None or not all(is_org(part.strip(ENDS)) for part in SEPARATOR_RE.split(organization)
                                        if part.strip(ENDS)):
-        return None
-    if "|" in value and (creator is None or value.rsplit("|", 1)[1].strip(ENDS) != creator
-                         or not may_name_a_person(creator)):
         return None
     if creator is not None and not (may_name_a_person(creator) and value.rstrip(ENDS).endswith(creator)):
         return None
