@@ -75,6 +75,9 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "moments": f"Each place of the post naming a moment of the video, when it is shown in several: span, "
                    f"start_seconds {JSON}",
         "end_seconds": "Where the embed's own link stops the video, in seconds (YouTube's player's &end=)",
+        "shown_url": "The post's URL as the article writes it where that is not url, the canonical form matched and "
+                     "fetched by (a TikTok /photo/ page, an Instagram /reel/, /reels/ or /tv/ page); empty when the "
+                     "article writes the canonical form",
         "other_handles": f"The other accounts the post's links name it under (its id names it whatever the handle) "
                          f"{JSON}",
         "media_marker": "The words the embed code shows in place of the post's media (Bluesky's [image or embed]): "

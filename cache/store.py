@@ -77,7 +77,8 @@ MIGRATIONS = ("m001_articles_embeds_credits", "m002_fetch_log_and_resolutions", 
               "m080_at_risk_reads_mastodon_captures", "m081_at_risk_reads_youtube_captures",
               "m082_media_credit_unsure", "m083_agency_names_in_arabic_and_persian_forms",
                "m084_at_risk_reads_tiktok_captures",
-              "m085_at_risk_reads_youtube_watch_pages_with_v_later")
+              "m085_at_risk_reads_youtube_watch_pages_with_v_later",
+              "m086_embed_shown_url_and_at_risk_reads_tiktok_photo_pages")
 # The sources that name no place an article can be read from again: standard input, bytes given to the API. Each
 # article read from one is its own, never a newer version of another (v51, `Store._supersede`).
 NO_PLACE_SOURCES = ("-", "<bytes>")

@@ -71,18 +71,48 @@ def _inside(text: str, at: int, opening: str, closing: str) -> bool:
 # "‘", "›": a capital they follow is mojibake of a word's last letter (Italian PERÒ, Spanish MURIÓ, French DÛ), but
 # for "“" closing a „ (`_word_end`).
 _CLOSING = frozenset("»”…–—\u00a0")
+# The quote a closing mark closes: "»" a "«", "”" a "“" or „ (German, Icelandic), "“" a „
+_OPENERS = {"»": "«", "”": "“„", "“": "„"}
 
 
 def _word_end(text: str, match: re.Match[str]) -> bool:
     """Whether a candidate is a capital letter ending a word in capitals, then its closing punctuation ("IRMÃ»" in
-    «IRMÃ»): a reading of the page's own letters as good as the mojibake one, so never taken as mojibake."""
+    «IRMÃ»), where that reading is the better one: the mark closes a quote opened before it, or the mojibake reading
+    is nothing a word in capitals could end with (a lowercase letter after capitals, "IRMû"; a letter of another
+    script or a rare one, "BÚIГ", "CAFɅ" for "CAFÉ…"). Otherwise the mojibake reading is as good ("PÃ…" is Swedish
+    PÅ, "SÄ…" Polish Są, "TYÃ–" Finnish TYÖ, "Â»" a guillemet: no word ends in "Â") and ftfy judges it in its
+    context (review46d: kept as written, a right copy of a post failed as altered)."""
     start, end = match.span()
     if end - start != 2 or start == 0 or not text[start - 1].isupper() or not text[start].isupper() \
             or (end < len(text) and text[end].isalnum()):
         return False
     mark = text[start + 1]
-    # "“" closes a quote "„" opened (Icelandic, German: „ÞAÐ“, where "Ð“" reads as Cyrillic "Г")
-    return mark in _CLOSING or (mark == "“" and text.rfind("„", 0, start) > text.rfind("“", 0, start))
+    if any(_opened(text, start, opener, mark) for opener in _OPENERS.get(mark, "")):
+        return True
+    if mark not in _CLOSING:
+        return False
+    read = _as_utf8(match.group())
+    # Latin-1's letters and signs and Latin Extended-A's (Å, Ö, ą, Š, », ×): what the usual mojibake stands for
+    if len(read) != 1 or not "\u00a0" <= read <= "\u017f":
+        return True
+    if not read.isalpha():   # "Â»" is "»" (no word ends in "Â"), "CAMPEÃ—" a word and its dash more than "×"
+        return text[start] != "Â"
+    # "IRMû" (capitals, then a lowercase letter) and Vietnamese "ĐÃ" + no-break space are no "Đà"; "Są", "Là" are words
+    return read.islower() and (start >= 2 and text[start - 2].isupper() or not text[start - 1].isascii())
+
+
+def _opened(text: str, start: int, opener: str, mark: str) -> bool:
+    """Whether `opener` opens a quote before `start` that no `mark` has closed: a real one, not mojibake's ("Â«" is
+    "«" read as Windows-1252)."""
+    at = text.rfind(opener, 0, start)
+    return at > text.rfind(mark, 0, start) and not (at > 0 and text[at - 1] == "Â")
+
+
+def _as_utf8(written: str) -> str:
+    """The letters `written` stands for as mojibake: its characters' Windows-1252 bytes (Latin-1 for the five bytes
+    Windows-1252 leaves unassigned) read as UTF-8."""
+    data = bytes(ord(c) if ord(c) < 0x100 else c.encode("cp1252")[0] for c in written)
+    return data.decode("utf-8", errors="replace")
 
 
 def repaired(text: str) -> str:

@@ -1092,13 +1092,17 @@ def _no_caption(embed: dict[str, Any], said: str | None, post: dict[str, Any] | 
     quoted = embed.get("quote") or ""
     # the placeholder's words in another language ("Ver esta publicación en Instagram") are no placeholder the table
     # knows: its words as shown, never an empty quote ('', newuser45a #8)
-    shown = " ".join((said or _placeholder_shown(quoted) or quoted or "").split())
-    shown = _shortened(shown, 80)
+    known = said or _placeholder_shown(quoted)
+    shown = _shortened(" ".join((known or quoted or "").split()), 80)
     why = ("the post was not fetched" if post is None else
            "Instagram's oEmbed answer holds no caption" if post.get("status") == "available" else
            "no answer or archived copy holds its caption")
-    placeholder = f"Instagram's placeholder ('{shown}')" if shown else "no words of the post's (no caption)"
-    return (f"not checked: the embed code shows {placeholder}, not the post's caption, and {why}: "
+    # words the placeholder table does not know (a card in another language, or a caption whose markup a CMS stripped)
+    # are said as words not read, never as Instagram's placeholder (review46a)
+    placeholder = (f"Instagram's placeholder ('{shown}'), not the post's caption" if known and shown else
+                   f"words ('{shown}') not read as the post's caption" if shown else
+                   "no words of the post's (no caption)")
+    return (f"not checked: the embed code shows {placeholder}, and {why}: "
             "a caption the article quotes beside the embed could not be compared (compare it by hand)")
 
 
@@ -2294,6 +2298,12 @@ def _originator_checked(credit: dict[str, Any], origin: tuple[str, str], embedde
                         if scripts else "")
                      + f"whether they are one originator is not known; {agency_words}, and {agency} only passed the "
                        f"picture on: check whose picture it is")
+    if others:   # "Stringer/Reuters" beside AP's Credit Line: the file names another agency, never "only the agency"
+        return check("image-metadata", "warn",   # (review46b: "STR" became a no-one's word, and nothing was said)
+                     f"the file names another originator than the article's: article credits the picture to "
+                     f"'{originator}', passed on by {agency}; the file names {', '.join(sorted(others))} ({inside}): "
+                     f"whether they are one originator is not known; {agency_words}, and {agency} only passed the "
+                     f"picture on: check whose picture it is")
     return check("image-metadata", "warn", f"{agency_words}, the originator '{originator}' was not checked: the file "
                                            f"names only the agency ({inside})")
 
@@ -3213,7 +3223,7 @@ def _build(result: ArticleResult, *, store: Store | None, generated_at: str | No
            ) -> dict[str, Any]:
     from cache import utc_now
 
-    from resolver.pipeline import post_of_embed, same_posts
+    from resolver.pipeline import closed_of, not_read_of, post_of_embed, same_posts
 
     posts = {index: post_of_embed(result, index) for index in range(len(result.embeds))}
     same = same_posts(result)
@@ -3250,7 +3260,8 @@ def _build(result: ArticleResult, *, store: Store | None, generated_at: str | No
         "$schema": SCHEMA, "generated_by": f"embed-resolver {__version__}", "generated_at": generated_at or utc_now(),
         "article": _article(result, store) | {"published": dated.to_json() if dated else None,
                                               "warnings": _links_followed(result, store, redactor, takes, embeds)},
-        "summary": summarise(embeds, credits, missing),
+        "summary": summarise(embeds, credits, missing, not_read=not_read_of(result.unsupported, result.podcasts),
+                             closed=closed_of(result.unsupported)),
         "embeds": embeds, "credits": credits, "unreachable": missing, "answered_not_the_post": answered,
         "replay": replay,
         "answers": answers_used(embeds, credits, offline=offline, started_at=started_at),
@@ -3533,6 +3544,9 @@ def record_check(path: PurePath, offset: Any, record_id: str | None, body_sha256
         return f"{'; '.join(held.failed)}: its payload was changed after it was written"
     if held.refers_to is not None:
         return _revisit_check(Path(path), held, body_sha256, store)
+    if body_sha256 and held.payload_sha256 is None:   # encoded, and not decodable as its head says (review46c)
+        return (f"its payload does not decode as its HTTP head's Content-Encoding or Transfer-Encoding says: it is not "
+                f"the body {body_sha256} the fetch log keeps, which was read from it")
     if body_sha256 and held.payload_sha256 is not None and held.payload_sha256 != body_sha256:
         return (f"its payload has sha256 {held.payload_sha256}, not the body {body_sha256} the fetch log keeps: "
                 "one of them was changed")
@@ -3541,32 +3555,51 @@ def record_check(path: PurePath, offset: Any, record_id: str | None, body_sha256
 
 def _revisit_check(path: PurePath, held: Any, body_sha256: str | None, store: Store | None) -> str:
     """`record_check` of a revisit record: "" when the payload it names is the body the fetch log keeps (that body
-    hashed, or the record it refers to read whole and held to it), or when neither can be read; else why not."""
+    hashed, when kept) and the record it refers to is that payload's, named as it is (read whole and held to it: its
+    id, WARC-Target-URI and -Date, payload digest, payload sha256); else why not. That record is found by the fetch
+    log, else in the file itself (review46c: a revisit whose reference no row cited, or whose body was kept, was
+    "sound" without its reference read, and one edited to name another payload or record passed `cache verify` while
+    --replay refused the file)."""
     from pathlib import Path
 
-    from resolver.warc import payload_digest_of, read_record
+    from resolver.warc import answered_at, payload_digest_of, read_record, record_offsets, same_digest
 
+    # a server-not-modified revisit (a crawler's 304) names no payload of its own: a stop-44 replay answered it with
+    # its original's, which is what its row's body is held to (review46c: "naming the payload (none) … changed")
     named = held.payload_digest or ""
+    unnamed = not named and (held.profile or "").endswith("/revisit/server-not-modified")
     unlike = (f"it is a revisit record naming the payload {named or '(none)'}, which is not the body {body_sha256} the "
               "fetch log keeps: one of them was changed")
-    if not body_sha256 or store is None:
-        return ""
-    kept = store.body(body_sha256)
-    if kept is not None:
-        return "" if payload_digest_of(named, kept) is True else unlike
+    kept = store.body(body_sha256) if body_sha256 and store is not None else None
+    if kept is not None and not unnamed and payload_digest_of(named, kept) is not True:
+        return unlike
     refers_id, refers_url = held.refers_to
-    at = store.warc_offset_of(refers_url, refers_id) if refers_id and refers_url else None
+    at = store.warc_offset_of(refers_url, refers_id) if refers_id and refers_url and store is not None else None
+    if at is None and refers_id:   # no row cites it by that URL (a replayed file's, or a URL the log spells otherwise)
+        at = record_offsets(Path(path)).get(refers_id)
     if at is None:
-        return ""   # the record it refers to is cited by no row here: held by that row's own check, if any
+        return (f"it is a revisit record of {refers_id or '(no WARC-Refers-To)'}, which the file does not hold: the "
+                "payload it names is in no record there, and is not checked")
     original = read_record(Path(path), at)
     if original is None or original.record_id != refers_id:
         return (f"it is a revisit record of {refers_id}, which is not at offset {at:,} where the fetch log has it: "
                 "the file was changed")
     if original.failed:
         return f"it is a revisit record of {refers_id}, whose {'; '.join(original.failed)}"
-    if original.payload_digest != named or (original.payload_sha256 is not None
-                                            and original.payload_sha256 != body_sha256):
+    if not unnamed and not same_digest(original.payload_digest, named) or (
+            body_sha256 and original.payload_sha256 is not None and original.payload_sha256 != body_sha256):
         return unlike
+
+    def instant(date: str | None) -> str | None:   # to the second: a crawler may write one with a fraction, one not
+        return (answered_at(date) or "")[:19] or None
+
+    said_date, is_date = instant(held.refers_date), instant(original.date)
+    for header, says, is_, differ in (
+            ("WARC-Refers-To-Target-URI", refers_url, original.target_uri, refers_url and refers_url != original.target_uri),
+            ("WARC-Refers-To-Date", held.refers_date, original.date, said_date and is_date and said_date != is_date)):
+        if differ:
+            return (f"it is a revisit record whose {header} is {says}, where the record it refers to ({refers_id}) "
+                    f"has {is_}: the file was changed")
     return ""
 
 
@@ -4309,8 +4342,11 @@ def own_checks(embed: dict[str, Any], embeds: list[dict[str, Any]]) -> list[dict
     return [c for c in embed["checks"] if (c["name"], c["result"], c["evidence"]) not in said]
 
 
-def summarise(embeds: list[dict[str, Any]], credits: list[dict[str, Any]], unreachable: list[str]) -> dict[str, Any]:
-    """Counts of what was looked up, and only that: a 0 never stands for "not asked" (#9 §5)."""
+def summarise(embeds: list[dict[str, Any]], credits: list[dict[str, Any]], unreachable: list[str], *,
+              not_read: dict[str, int] | None = None, closed: int = 0) -> dict[str, Any]:
+    """Counts of what was looked up, and only that: a 0 never stands for "not asked" (#9 §5). `not_read`: the posts
+    of services no step reads, by service (`pipeline.not_read_of`), `closed` of them of closed services: no embeds,
+    counted apart so that the totals add up (fixleft46b)."""
     counted = [own_checks(e, embeds) for e in embeds]
     results = Counter(c["result"] for checks in counted + [cr["checks"] for cr in credits] for c in checks)
     failed = [f"embed {i + 1}: {c['name']}: {c['evidence']}" for i, checks in enumerate(counted) for c in checks
@@ -4347,4 +4383,5 @@ def summarise(embeds: list[dict[str, Any]], credits: list[dict[str, Any]], unrea
                                                  and e["identified"]["verdict"] != NOT_CHECKED),
                            "not_checked": sum(1 for e in remnants if e["identified"]["verdict"] == NOT_CHECKED)},
         "unreachable": len(unreachable),
+        "not_read": {"count": sum((not_read or {}).values()), "by_service": dict(not_read or {}), "closed": closed},
     }

@@ -27,6 +27,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Mapping
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
@@ -332,6 +333,27 @@ def _split_markers(found: list[str]) -> tuple[list[str], set[int], bool, bool]:
 
 def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str, str] | None = None,
             lang: str | None = None, quote_lang: str | None = None) -> Comparison:
+    """`_compare`, saying so where two long texts were not matched word by word (too many edits apart to find their
+    fewest cheaply, `_fewest_edits`): their words there were said "replaced", or "no word of the post's" was in a quote
+    made of the post's words in another order (review46c). Such a comparison never passes."""
+    unmatched: list[tuple[int, int]] = []
+    token = _NOT_MATCHED.set(unmatched)
+    try:
+        found_ = _compare(said, found, set_aside=set_aside, links=links, lang=lang, quote_lang=quote_lang)
+    finally:
+        _NOT_MATCHED.reset(token)
+    if not unmatched or found_.result == "warn":   # a warn says it is unsure already (a translation's, most often)
+        return found_
+    words = ", ".join(f"{x:,} of the quote's and {y:,} of the post's" for x, y in unmatched)
+    unsure = (f"not matched word by word where the two differ too much to match cheaply ({words}): the changes said "
+              "there are not each word's")
+    if found_.result == "fail" and re.fullmatch(r"no word of the post's [\d,]+ is in the quote", found_.evidence):
+        return replace(found_, evidence=f"the quote's words are not the post's in its order; {unsure}")
+    return replace(found_, result="fail" if found_.result == "fail" else "warn", evidence=f"{found_.evidence}; {unsure}")
+
+
+def _compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str, str] | None = None,
+             lang: str | None = None, quote_lang: str | None = None) -> Comparison:
     """The article's quote (`said`) against the post's text (`found`), word by word; and (unless not `set_aside`:
     a name's emoji are decoration) the emoji and links words set aside: the article's that are not the post's
     make a pass a warn, as a changed emoji or link may change what a post says and words cannot tell. `links`:
@@ -385,7 +407,7 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
                               len(a), len(p), matched, set_aside=aside, turned=figure,
                               translated=bool(languages))
     if matched * 2 < len(a) and (pair := uk_ru_pair(said_words, post_words)) and pair[2]:
-        return _uk_ru_translated(said_words, post_words, pair, len(a), len(p), matched, aside)
+        return _uk_ru_translated(said_words, post_words, pair, len(a), len(p), matched, aside, texts=(said, found))
     if matched == 0:
         return Comparison("fail", f"no word of the post's {len(p)} is in the quote", len(a), len(p), 0,
                           (Change(_join(post_words), _join(said_words)),))
@@ -506,7 +528,10 @@ def _negation_lost(said: list[str], post: list[str], langs: tuple[str, str] = ("
     the other none: a rendering that drops or adds it says the opposite ("Lula and Milei met" for "Lula e Milei não
     se reuniram": quotes34, once one frequent word tells a quote's language); else "". `langs`: the quote's language
     and the post's ("" where not known), whose words that only look like a negation are none (_NO_NEGATION_IN)."""
-    ours, theirs = [[w for w in side if _negates(w) and _key(w) not in _NO_NEGATION_IN.get(lang, ())]
+    # a side's words that read as another language are in that one, whatever it is given as (a Spanish post X tags
+    # "pt": its "No" negates, review46d)
+    ours, theirs = [[w for w in side if _negates(w) and not (_key(w) in _NO_NEGATION_IN.get(lang, ())
+                                                            and _reads_as(side) in (None, lang))]
                     for side, lang in ((said, langs[0]), (post, langs[1]))]
     if bool(ours) == bool(theirs):
         return ""
@@ -664,8 +689,8 @@ def _unsure(figure: _Figure) -> str:
     return f" (read as {readings}: not sure which, its mark a thousands' group or a decimal one)"
 
 
-def translation_turns(said: list[str], post: list[str], *, negation: bool,
-                      langs: tuple[str, str] = ("", "")) -> tuple[str, bool, bool]:
+def translation_turns(said: list[str], post: list[str], *, negation: bool, langs: tuple[str, str] = ("", ""),
+                      clauses: tuple[str, str] | None = None) -> tuple[str, bool, bool]:
     """What a translation of the post may have changed, in words ("; 150 is not among the post's figures (105)"; a
     negation added or dropped when `negation`: both languages negate with a word), and whether the figure and the
     negation are each unambiguous: the figures otherwise one for one, the one changed the same digits in another order
@@ -707,22 +732,118 @@ def translation_turns(said: list[str], post: list[str], *, negation: bool,
     figure = len(in_post) == len(in_said) and len(extra) == len(missing) == 1 and not friends \
         and extra[0].digits != missing[0].digits and sorted(extra[0].digits) == sorted(missing[0].digits) \
         and extra[0].power == missing[0].power
-    ours, theirs = [w for w in said if _negates(w)], [w for w in post if _negates(w)]
-    # a side that denies with a word only its own language has ("немає" for "нет", "нельзя" for "не можна") keeps
-    # the other's negation: no negation added or dropped (review45a: a faithful translation failed)
-    other = said if theirs else post   # the side with no negation word _negates knows
-    negated = negation and bool(ours) != bool(theirs) and not any(map(_denies_in_its_own_word, other))
+    # a side may deny with a word only its own language has ("немає" for "нет", "нельзя" for "не можна"): each is a
+    # negation of its side (review45a: a faithful translation failed), and one dropped is one dropped (review46b: a
+    # quote leaving out "немає" warned, and "Никаких" of another sentence excused a dropped "не")
+    negated = ""
+    if negation:
+        negated = _clause_negation_turned(clauses) if clauses is not None else ""
+        ours, theirs = _denials(said), _denials(post)
+        left_out = _left_out(clauses) if clauses is not None and not ours and theirs else None
+        if left_out:   # a part of the post the quote may not give holds it: named, not failed (review46b)
+            notes.append(left_out)
+        elif not negated and bool(ours) != bool(theirs):
+            negated = (f'the quote adds a negation ("{ours[0]}") the post does not have' if ours else
+                       f'the post\'s negation ("{theirs[0]}") is not in the quote')
     if negated:
-        notes.append(f'the quote adds a negation ("{ours[0]}") the post does not have' if ours else
-                     f'the post\'s negation ("{theirs[0]}") is not in the quote')
-    return "".join(f"; {note}" for note in notes), figure, negated
+        notes.append(negated)
+    return "".join(f"; {note}" for note in notes), figure, bool(negated)
+
+
+def _clauses(text: str) -> list[list[str]]:
+    """A text's clauses, each its words (`_CLAUSE_END_RE`)."""
+    return [words for part in _CLAUSE_END_RE.split(text) if (words := tokens(part))]
+
+
+def _left_out(texts: tuple[str, str]) -> str:
+    """The note for a quote with fewer clauses than the post, none denying, that may be a run of the post's clauses
+    none of which denies: the post's negation is then in a part the quote may leave out ("Город держится, и мы тоже."
+    of "Світла немає. Місто тримається, і ми теж.": a part quoted failed as "the post's negation is not in the
+    quote", review46b); "" otherwise."""
+    said, post = _clauses(texts[0]), _clauses(texts[1])
+    if not said or len(said) >= len(post):
+        return ""
+    runs = [post[i:i + len(said)] for i in range(len(post) - len(said) + 1)]
+    if not any(not any(_denials(clause) for clause in run) for run in runs):
+        return ""
+    # the part the quote's words render, told by their cognates ("отступим" of "відступимо"): where every part that
+    # renders them best denies, the quote drops the negation, as a whole translation does (the lead, stop 46)
+    scores = [_cognates([w for clause in said for w in clause], [w for clause in run for w in clause]) for run in runs]
+    best = max(scores)
+    if best and all(any(_denials(clause) for clause in run) for run, score in zip(runs, scores) if score == best):
+        return ""
+    denying = next((clause for clause in post if _denials(clause)), None)
+    if denying is None:
+        return ""
+    return (f'the post\'s negation ("{_denials(denying)[0]}", in “{_join(denying)}”) is in a part of the post the '
+            "quote may not give (a partial quote?): if the quote renders that part, it drops the negation")
+
+
+# Ukrainian letters and Russian ones that stand for the same sound in cognates ("відступимо", "отступим")
+_UK_RU_FOLD = str.maketrans({"і": "и", "ї": "и", "є": "е", "ґ": "г", "ы": "и", "э": "е", "ё": "е", "ъ": "", "'": "",
+                             "’": "", "ʼ": ""})
+
+
+def _cognates(said: list[str], post: list[str]) -> int:
+    """How many of the quote's words of four letters or more have a cognate among the post's: their letters, folded
+    (`_UK_RU_FOLD`), share a run of at least 0.6 of the shorter word ("ступим" of "отступим" and "відступимо") or are
+    at least 0.7 alike by difflib's ratio; never a denying word."""
+    from difflib import SequenceMatcher
+
+    def akin(a: str, b: str) -> bool:
+        matcher = SequenceMatcher(None, a, b, autojunk=False)
+        run = matcher.find_longest_match(0, len(a), 0, len(b)).size
+        return run >= 4 and run >= 0.6 * min(len(a), len(b)) or matcher.ratio() >= 0.7
+
+    theirs = [w.casefold().translate(_UK_RU_FOLD) for w in post if len(w) >= 4 and not _denials([w])]
+    count = 0
+    for word in said:
+        if len(word) < 4 or _denials([word]):
+            continue
+        ours = word.casefold().translate(_UK_RU_FOLD)
+        count += any(akin(ours, other) for other in theirs)
+    return count
+
+
+def _denials(words: list[str]) -> list[str]:
+    """The words of a Ukrainian or Russian text that deny: those _negates knows and those only one language has."""
+    # "Ані" inside a sentence is Anya's name ("для Ані", for Anya), never "ані" (neither)
+    return [w for i, w in enumerate(words) if _negates(w) or _denies_in_its_own_word(w) and not (i and w == "Ані")]
+
+
+# Where a sentence or a clause ends: a Ukrainian/Russian translation keeps them ("Ми не відступимо. Жодних сумнівів."
+# is "Мы не отступим. Никаких сомнений.")
+_CLAUSE_END_RE = re.compile(r"[.!?;:,…]+(?=\s|$)|\s[—–-]+\s")
+
+
+def _clause_negation_turned(texts: tuple[str, str]) -> str:
+    """The note for a clause whose negation a Ukrainian/Russian translation drops or adds, where the quote (the first
+    text) and the post have as many clauses ("Мы отступим. Никаких сомнений." of "Ми не відступимо. Жодних
+    сумнівів.": "Никаких" denies too, in another sentence, review46b); "" when each clause keeps its side's, or the
+    clauses cannot be paired."""
+    said, post = _clauses(texts[0]), _clauses(texts[1])
+    if len(said) != len(post) or len(said) < 2:
+        return ""
+    for ours, theirs in zip(said, post):
+        our_words, their_words = _denials(ours), _denials(theirs)
+        if bool(our_words) != bool(their_words):
+            if our_words:
+                return (f'the quote adds a negation ("{our_words[0]}", in “{_join(ours)}”) the post\'s '
+                        f'“{_join(theirs)}” does not have')
+            return (f'the post\'s negation ("{their_words[0]}", in “{_join(theirs)}”) is not in the quote\'s '
+                    f'“{_join(ours)}”')
+    return ""
 
 
 # Words that deny in Ukrainian or Russian and that _negates does not know, each a translation of a negation word of
 # the other language: "there is no" (Ukrainian "немає", "нема"; Russian "нет" is one of _WORD_NEGATIONS), "must not"
 # (Russian "нельзя", Ukrainian "не можна"), "no … at all" ("жодних", "никаких"), "nowhere", "in no way".
+# And Ukrainian "ані" (Russian "ни"), "нізащо" ("ни за что"), "жоден" (the stem below misses it), "ніщо", Russian
+# "нечего", "некого", "негде", "некуда", "незачем" (Ukrainian "нічого", "нікого", "ніде", "нікуди": review46b, now that
+# each counts as a negation of its side).
 _UK_RU_DENYING = frozenset("немає нема нельзя нету ніде нікуди ніяк аніяк нікого нікому нічим ніскільки анітрохи "
-                           "нигде никуда никак никого никому ничем ничто нисколько ничуть отнюдь".split())
+                           "нигде никуда никак никого никому ничем ничто нисколько ничуть отнюдь "
+                           "ані нізащо нечего некого негде некуда незачем жоден ніщо ниоткуда нізвідки".split())
 _UK_RU_DENYING_STEMS = ("жодн", "ніяк", "никак")
 
 
@@ -752,11 +873,12 @@ def _translation_languages(languages: tuple[str, ...], lang: str | None, quote_l
 
 
 def _uk_ru_translated(said: list[str], post: list[str], pair: tuple[str, str, bool], ours: int, theirs: int,
-                      matched: int, aside: tuple[str, ...]) -> Comparison:
+                      matched: int, aside: tuple[str, ...], *, texts: tuple[str, str] | None = None) -> Comparison:
     """The verdict on a quote in Russian of a post in Ukrainian, or the reverse: a translation, not compared word by
     word (a warn), but for a figure or a negation it changes unambiguously (a fail, naming it)."""
     codes = {name: code for code, name in UK_RU.items()}
-    notes, figure, negated = translation_turns(said, post, negation=True, langs=(codes[pair[0]], codes[pair[1]]))
+    notes, figure, negated = translation_turns(said, post, negation=True, langs=(codes[pair[0]], codes[pair[1]]),
+                                               clauses=texts)
     evidence = (f"the quote reads as {pair[0]}, the post as {pair[1]}: they may be a translation ({UK_RU_PAIR}), "
                 f"which is not compared word by word: compare by hand{notes}")
     if figure or negated:   # the change first: it is what fails
@@ -1951,6 +2073,10 @@ def _real(change: Change) -> bool:
 # turns the post around, as "We will [not] support" does in brackets (newuser42b #1: it warned as a harmless cut).
 CUT_NEGATION = "the cut drops a negation: it turns the post's words around"
 CUT_FIGURE = "the cut drops a figure: it changes what the post's words say"
+# An elision right after a negation that runs into another sentence: the negation then denies the words after the "…",
+# which the post does not deny ("I will not … resign" of "I will not stay. I will resign.", review46c).
+CUT_NEGATION_MOVED = ("the cut runs from a negation into another sentence: the quote denies words the post does not "
+                      "deny")
 # A restrictive clause cut whole, its negation with it: "The people … will pay" of "The people who did not vote will
 # pay" does not turn the post around (the quote never says "who voted"), it drops what says which people are meant,
 # as a cut of "who voted" does, which warns; it failed as CUT_NEGATION (review43b43). It warns, saying so.
@@ -2009,6 +2135,8 @@ def _cuts(post: list[str], j1: int, j2: int, found: str) -> str:
     CUT_FIGURE), or "": none, or words the post sets off on both sides, a whole sentence, clause or parenthesis
     ("We will cut taxes. … Schools come first." of "… We will not raise fees. …" is an honest cut)."""
     cut = post[j1:j2]
+    if _negation_moved(post, j1, j2, found):
+        return CUT_NEGATION_MOVED
     denies = any(_negates(post[k]) and not (k + 1 < j2 and _key(post[k + 1]) in _NO_DENIAL) for k in range(j1, j2))
     kind = CUT_NEGATION if denies or _key(cut[-1]) in _PRIVATIVES and j2 < len(post) \
         else CUT_FIGURE if any(
@@ -2020,6 +2148,29 @@ def _cuts(post: list[str], j1: int, j2: int, found: str) -> str:
     at = re.search(pattern, normalise(found))
     set_off = at is not None and all(_SET_OFF_RE.search(at.group(k)) for k in (1, len(words) - 1))
     return "" if set_off else CUT_CLAUSE if kind == CUT_NEGATION and _clause_cut_whole(cut) else kind
+
+
+def _negation_moved(post: list[str], j1: int, j2: int, found: str) -> bool:
+    """Whether an elision of post[j1:j2] cut right after a negation runs past the end of its sentence to words the
+    post does not deny: "I will not … resign" of "I will not stay. I will resign." says the opposite of the post, and
+    warned as a partial quote (review46c). Not a cut inside the negation's sentence ("I will not, under any
+    circumstances, resign"), nor one whose last sentence denies again ("… I will never resign")."""
+    if j1 == 0 or j2 >= len(post) or not _negates(post[j1 - 1]) or _key(post[j1]) in _NO_DENIAL:
+        return False
+    words = post[j1 - 1:j2 + 1]
+    pattern = re.escape(words[0]) + "".join(r"(\W*?)" + re.escape(w) for w in words[1:])
+    at = re.search(pattern, normalise(found))
+    if at is None:
+        return False   # where its sentences end is not known: the cut warns as before
+    ends = [k for k in range(1, len(words)) if _CUT_SENTENCE_END_RE.search(at.group(k) + words[k][:1])]
+    # words[k] is the first word after the k-th mark; the last sentence the cut reaches into is words[ends[-1]:-1]
+    # a negation ending its own sentence ("He said no. The plan …") denies none of the words after it
+    return bool(ends) and ends[0] > 1 and not any(_negates(w) for w in words[ends[-1]:-1])
+
+
+# Between two words (the second's first letter after), a mark that ends a sentence (or a clause as a sentence does:
+# ";", ":"), a space after it and no small letter next (not the dots of "U.S. team" or "3.5")
+_CUT_SENTENCE_END_RE = re.compile(r"[.!?;:][\"'”’)\]]*\s+(?![a-zà-öø-ÿ])")
 
 
 def _clause_cut_whole(cut: list[str]) -> bool:
@@ -2110,7 +2261,7 @@ def _links(text: str, *, coded: bool) -> list[tuple[str, str]]:
 # negative pronouns too ("approved" of "The council approved nothing"), and those of Hebrew, Arabic, the Nordic
 # languages, Greek, Polish, Czech, Turkish, Indonesian and Hindi: a quote cut next to one passed (review30q).
 _WORD_NEGATIONS = frozenset("not never no nor nein nicht nie niemals kein keine keinen keinem keiner keines niet nooit "
-                            "geen nunca jamás nem não non pas jamais ne не ни нет ні "
+                            "geen nunca jamás nem não nao non pas jamais ne не ни нет ні "
                             "nobody nothing none nowhere cannot niemand nichts niets nadie nada ninguém nenhum rien "
                             "никто ничего никогда ніхто нічого ніколи "
                             "לא ולא שלא אין ואין אינו אינה אינם אינן אינני "
@@ -2562,6 +2713,8 @@ def _long_pairs(a: list[str], b: list[str]) -> list[tuple[int, int]]:
         if not anchors:   # no word once on each side (a chant, a refrain): its fewest edits, if they are few, read
             # from its start as the table does (its shared end, matched first, put a quote's unquoted rest inside it)
             found = _fewest_edits(a[lo_a:ends[0]], b[lo_b:ends[1]], work)
+            if found is None and (unmatched := _NOT_MATCHED.get()) is not None:
+                unmatched.append((hi_a - lo_a, hi_b - lo_b))
             if found is not None:
                 del pairs[kept:]
                 pairs += [(lo_a + i, lo_b + j) for i, j in found]
@@ -2573,6 +2726,9 @@ def _long_pairs(a: list[str], b: list[str]) -> list[tuple[int, int]]:
     return sorted(pairs)
 
 
+# The stretches (their words on each side) `_long_pairs` left unmatched in the comparison under way, past the work
+# `_fewest_edits` may do: `compare` says so, where its words were "replaced" or "no word of the post's" (review46c)
+_NOT_MATCHED: ContextVar[list[tuple[int, int]] | None] = ContextVar("_NOT_MATCHED", default=None)
 # Steps `_fewest_edits` may take over one comparison of two long texts: about a second at most.
 _EDITS_WORK = 1_000_000
 

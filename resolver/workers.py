@@ -27,7 +27,7 @@ import re
 import signal
 import threading
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
@@ -301,7 +301,14 @@ def uncredited_images(article: Article, credits: Sequence[Credit], page_url: str
     if not shown:
         return None
     base = page_base(page_url, article) if any(not _ABSOLUTE.match(image.url) for image in shown) else None
-    credited = [c.image for c in credits if c.image]
+    # an address two of the body's <img>s name (a lazy placeholder's src) is neither's own: a credit tied to it is
+    # tied to no one picture, and it makes none credited (review46b: the second of two lazy pictures sharing a
+    # placeholder, uncredited, was never listed, the first's credit being tied to the placeholder)
+    named = Counter(address for image in shown if image.where == "article"
+                    for address in dict.fromkeys((image.url, *image.others)))
+    shared = [address for address, times in named.items() if times > 1]
+    placeholders = {c.image for c in credits if c.image and any(_credited(a, c.image, base) for a in shared)}
+    credited = [c.image for c in credits if c.image and c.image not in placeholders]
     found: list[dict[str, str]] = []
     for image in shown:
         url = image.url
@@ -309,12 +316,13 @@ def uncredited_images(article: Article, credits: Sequence[Credit], page_url: str
             with suppress(ValueError):
                 url = urljoin(base, url)
         if any(url == other["url"] or same_photo(url, other["url"]) for other in found) \
-                or any(_credited(address, c, base) for address in (image.url, *image.others) for c in credited):
+                or any(_credited(address, c, base) for address in (image.url, *image.others) if address not in shared
+                       for c in credited):
             continue
         found.append({"url": url, "where": image.where})
     if not found:
         return None
-    untied = sum(1 for c in credits if not c.image)
+    untied = sum(1 for c in credits if not c.image or c.image in placeholders)
     return {"kind": "uncredited-images", "count": len(found), "images": found, "untied_credits": untied,
             "message": uncredited_note(len(found), untied)}
 
@@ -364,7 +372,8 @@ def podcasts_said(article: Article) -> dict[str, Any] | None:
 
 # A handle longer than X allows (15 characters) where an X post's URL or its signature writes one: "(@dip_martinez_fict)",
 # "twitter.com/dip_martinez_fict/status/…". The URL's id is read, the handle is no X account's (newuser45a #9).
-LONG_HANDLE_RE = LazyPattern(r"(?:(?:twitter|x)\.com/|\(@)(?P<handle>[A-Za-z0-9_]{16,50})(?=/status|\))", re.IGNORECASE)
+LONG_HANDLE_RE = LazyPattern(r"(?:(?:twitter|x)\.com/|\(@)(?P<handle>[A-Za-z0-9_]{16,50})"
+                             r"(?:/status(?:es)?/(?P<id>\d+)|(?=/status)|\))", re.IGNORECASE)
 
 
 def long_handles_said(article: Article, embeds: Sequence[Embed]) -> dict[str, Any] | None:
@@ -377,7 +386,12 @@ def long_handles_said(article: Article, embeds: Sequence[Embed]) -> dict[str, An
         if embed.platform != "twitter" or embed.author_handle or not embed.post_id:
             continue
         words = article.text[embed.span[0]:embed.span[1]]
-        handles = list(dict.fromkeys(m["handle"] for m in LONG_HANDLE_RE.finditer(words)))
+        said = embed.text or ""
+        # the post's own URL, or a signature's "(@handle)": not a link to another post in its words, nor an account
+        # its words mention in brackets (an Instagram account's "(@gobernacion_oficial_ig)": review46a)
+        handles = list(dict.fromkeys(m["handle"] for m in LONG_HANDLE_RE.finditer(words)
+                                     if (m["id"] == embed.post_id if m["id"] else
+                                         not m[0].startswith("(") or words.count(m[0]) > said.count(m[0]))))
         if handles:
             found.append({"embed": number, "handles": handles})
     if not found:
@@ -386,7 +400,7 @@ def long_handles_said(article: Article, embeds: Sequence[Embed]) -> dict[str, An
                      for item in found)
     return {"kind": "handles-not-read", "embeds": found,
             "message": f"{said}: longer than X allows (15 characters), so no X account's handle; not read as the "
-                       f"author, the post looked up by its id alone"}
+                       f"author; the post is known by its id alone"}
 
 
 def unsupported_said(article: Article) -> dict[str, Any] | None:

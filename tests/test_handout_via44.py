@@ -102,3 +102,14 @@ def test_the_caption_read_from_a_page_warns_against_a_file_naming_another_press_
     [found] = credit_checks(vars(credit), {"credit": {"credit_line": "AP", "source": OTHER_SERVICE}})
     assert found["result"] == "warn", found
     assert OTHER_SERVICE in found["evidence"] and PRESS_SERVICE in found["evidence"], found
+
+
+@pytest.mark.parametrize("inside", [{"credit_line": "AP", "byline": "Stringer/Reuters"},
+                                    {"credit_line": "AP", "byline": "STR / AFP"}], ids=["reuters", "afp"])
+def test_a_file_naming_another_agency_beside_a_no_ones_by_line_is_never_only_the_agency(inside):
+    """"STR" and "Stringer" name no one (review45a), and an agency is no other originator's name: a by-line
+    "Stringer/Reuters" beside AP's Credit Line was said to name "only the agency" (review46b)."""
+    found = check_of(None, f"{PRESS_SERVICE} via AP", inside)
+    assert found["result"] == "warn", found
+    assert found["evidence"].startswith("the file names another originator than the article's: "), found
+    assert "only the agency" not in found["evidence"], found

@@ -18,7 +18,7 @@ PAGE = ('<!doctype html><html lang="es"><head><meta charset="utf-8"><title>Chequ
         '//twitter.com/minruiz_f/status/1569326210872246274">12 de septiembre de 2022</a></blockquote>'
         '</article></body></html>')
 SAID = ("embed 1: @dip_martinez_fict (17 characters): longer than X allows (15 characters), so no X account's handle; "
-        "not read as the author, the post looked up by its id alone")
+        "not read as the author; the post is known by its id alone")
 
 
 def test_a_handle_longer_than_x_allows_is_said_not_read(tmp_path):

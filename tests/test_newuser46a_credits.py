@@ -195,3 +195,15 @@ def test_the_scan_table_shows_the_label_of_a_credit_naming_no_one():
     table = "\n".join(scan_plain(ArticleResult(from_bytes(page.encode(), "dr.html"), (), tuple(credits))))
     row = next(line for line in table.splitlines() if "Crédit photo : DR" in line)
     assert "label: rights reserved, author not named" in row, table
+
+
+def test_the_scan_table_says_a_screenshot_names_where_it_was_taken_from():
+    from resolver.article import from_bytes
+    from resolver.pipeline import ArticleResult
+    from resolver.report import scan_plain
+
+    page = figure("Foto: Screenshot/YouTube")
+    credits = find_all(page, "html")[1]
+    table = "\n".join(scan_plain(ArticleResult(from_bytes(page.encode(), "shot.html"), (), tuple(credits))))
+    row = next(line for line in table.splitlines() if "Foto: Screenshot/YouTube" in line)
+    assert "label: screenshot (who made the picture not said)" in row and "YouTube" in row, table

@@ -103,3 +103,68 @@ def test_a_negation_each_language_says_in_its_own_word_is_kept_in_a_translation(
     c = compare(said, post)
     assert c.result == "warn" and "(Ukrainian ↔ Russian)" in c.evidence, c.evidence
     assert "negation" not in c.evidence, c.evidence
+
+
+@pytest.mark.parametrize("said, post, named", [
+    ("Свет в городе есть уже третий день.", "Світла в місті нема вже третій день.",
+     'the post\'s negation ("нема") is not in the quote'),
+    ("Пострадавшие в доме и во дворе есть.", "Постраждалих у будинку і на подвір'ї немає.",
+     'the post\'s negation ("немає") is not in the quote'),
+    ("Виходити на вулицю зараз можна, це безпечно.", "Выходить на улицу сейчас нельзя, это опасно.",
+     'the post\'s negation ("нельзя", in “Выходить на улицу сейчас нельзя”) is not in the quote\'s'),
+    ("Мы отступим. Никаких сомнений.", "Ми не відступимо. Жодних сумнівів.",
+     'the post\'s negation ("не", in “Ми не відступимо”) is not in the quote\'s “Мы отступим”'),
+    ("Мы не сдадимся врагу, путь есть.", "Ми здамося ворогу, шляху немає.",
+     'the quote adds a negation ("не", in “Мы не сдадимся врагу”) the post\'s “Ми здамося ворогу” does not have'),
+    ("Мы отступим.", "Ми не відступимо. Жодних сумнівів.", 'the post\'s negation ("не") is not in the quote'),
+], ids=["nema-dropped", "nemaie-dropped", "nelzia-dropped", "ne-dropped-beside-nikakikh", "negation-moved",
+        "every-part-denies"])
+def test_a_negation_dropped_or_moved_in_a_translation_fails_whatever_word_denies(said, post, named):
+    """A word only one language denies with ("немає", "нельзя") is that side's negation, dropped when the other side
+    has none; and a denying word of another sentence ("Никаких сомнений") no longer excuses a dropped "не", nor one
+    moved to another clause (review46b: each warned as a faithful translation)."""
+    c = compare(said, post)
+    assert c.result == "fail", c.evidence
+    assert named in c.evidence and "(Ukrainian ↔ Russian)" in c.evidence, c.evidence
+
+
+@pytest.mark.parametrize("said, post", [
+    ("Ни света, ни воды в городе нет.", "Ані світла, ані води в місті немає."),
+    ("Мы никогда не сдадимся врагу, никаких сомнений.", "Ми ніколи не здамося ворогу, жодних сумнівів."),
+    ("Это подарок для Ани от всей команды.", "Це подарунок для Ані від усієї команди."),
+    ("Сегодня утром ещё ничто не сработало, ни один генератор.",
+     "Сьогодні вранці ще ніщо не спрацювало, жоден генератор."),
+], ids=["ani-ni", "clause-by-clause", "anya", "zhoden"])
+def test_a_translation_keeping_each_clauses_negation_warns(said, post):
+    """"ані" denies as "ни" does, clause by clause; "Ані" inside a sentence is a name's case ("для Ані", review46b)."""
+    c = compare(said, post)
+    assert c.result == "warn" and "(Ukrainian ↔ Russian)" in c.evidence and "negation" not in c.evidence, c.evidence
+
+
+@pytest.mark.parametrize("said, post, named", [
+    ("Город держится, и мы тоже.", "Ми не відступимо. Місто тримається, і ми теж.", 'negation ("не", in “Ми не відступимо”)'),
+    ("Город держится, и мы тоже.", "Світла немає. Місто тримається, і ми теж.", 'negation ("немає", in “Світла немає”)'),
+], ids=["ne", "nemaie"])
+def test_a_partial_translation_leaving_out_the_posts_negating_sentence_warns_naming_it(said, post, named):
+    """A quote rendering the post's last sentence, with no negation, of a post whose first sentence has one: it failed
+    as "the post's negation is not in the quote" (review46b). Its clauses may be a run of the post's none of which
+    denies: it warns, naming where the post's negation is."""
+    c = compare(said, post)
+    assert c.result == "warn" and "(Ukrainian ↔ Russian)" in c.evidence, c.evidence
+    assert f"the post's {named} is in a part of the post the quote may not give (a partial quote?)" in c.evidence, \
+        c.evidence
+
+
+@pytest.mark.parametrize("said, post", [
+    ("Мы отступим.", "Ми не відступимо, місто тримається."),
+    ("Мы отступим.", "Ми не відступимо. Місто тримається."),
+    ("Мы отступим, город держится.", "Ми не відступимо, місто тримається, і ми теж."),
+], ids=["one-of-two-clauses", "one-of-two-sentences", "two-of-three-clauses"])
+def test_a_partial_translation_whose_words_render_the_posts_negating_clause_fails(said, post):
+    """A quote with fewer clauses than the post whose words are the negating clause's own cognates ("отступим" of
+    "відступимо") renders that clause, and drops its negation: it failed before review46b and warned after it, as a
+    part the quote may not give (the lead, stop 46). Only where its words say nothing of which part it renders (no
+    cognate, or as many in a part that denies nothing) is it a partial quote that warns."""
+    c = compare(said, post)
+    assert c.result == "fail", c.evidence
+    assert 'the post\'s negation ("не") is not in the quote' in c.evidence, c.evidence

@@ -55,20 +55,26 @@ OWN_REPORT_RE = LazyPattern(
     r"|(?:the|this|el|este|la|o|a|le|ce)\s+(?:post|tweet|tuit|publicação|mensaje|message)"
     r"|(?:la\s+cuenta\s+de|a\s+conta\s+de|the\s+account\s+of|le\s+compte\s+de)\s+(?P<of>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3})"
     rf"|(?P<name>(?-i:[A-ZÀ-ÖØ-Þ])[\w'’-]*(?:\s+(?-i:[A-ZÀ-ÖØ-Þ])[\w'’-]*){{0,3}}?)(?:['’]s\s+(?:\w+\s+)?{_ACCOUNT})?)"
-    r"(?:\s+(?:de|en|on|in)\s+\w+)?\s*$", re.IGNORECASE)
+    r"(?:\s+(?:de|en|on|in)\s+(?P<on>\w+))?\s*$", re.IGNORECASE)
+# The names of a place "on" which a post is ("según su cuenta en X", "according to the post on Instagram")
+_PLATFORMS = frozenset("x twitter instagram facebook tiktok youtube threads bluesky mastodon telegram reddit linkedin "
+                       "snapchat".split())
 
 
 def _own_report(by: str, before: str) -> bool:
     """Whether the words after "según" / "according to" (`by`) name the post's own account, or its author as the
-    sentence names them before the link (`before`), every name of theirs."""
+    link's sentence names them before the link (`before`), every name of theirs."""
     match = OWN_REPORT_RE.match(by)
     if match is None:
         return False
-    names = match.group("of") or match.group("name")
-    if not names:
-        return True
     said = set(re.findall(r"[\w-]+", before.casefold()))
-    return all(re.sub(r"['’]s$", "", name).casefold() in said for name in names.split())
+    # "según el tuit de Gómez", "según Martínez de Gómez": Gómez's, no post of the author the sentence names
+    # (review46d: read as the post's own words); "en X", "on Instagram", "de ayer" name no one
+    on = match.group("on")
+    if on and on[:1].isupper() and on.casefold() not in _PLATFORMS and on.casefold() not in said:
+        return False
+    names = match.group("of") or match.group("name")
+    return not names or all(re.sub(r"['’]s$", "", name).casefold() in said for name in names.split())
 
 
 # After a quote's closing mark: a new sentence, a capital opening it ("…” According to", "…» Selon").
@@ -279,7 +285,8 @@ def _quote_after(after: str, shown: str = "", before: str = "") -> tuple[str, bo
     spoken = closed and SPOKEN_AFTER_RE.search(after[end:]) is not None
     reported = spoken and after[:start].rstrip().endswith(":") and not _new_sentence(words, after[end:]) \
         and (by := REPORTED_AFTER_RE.match(after[end:])) is not None and not SPEECH_RE.search(by[1])
-    if reported and by is not None and _own_report(by[1], f"{before} {shown}"):
+    # the author as the link's own sentence names them: one an earlier sentence names is another (review46d)
+    if reported and by is not None and _own_report(by[1], f"{SENTENCE_END_RE.split(before)[-1]} {shown}"):
         spoken = reported = False
     if spoken and not reported and not _new_sentence(words, after[end:]):   # "…,” she told reporters": speech
         return None
@@ -397,9 +404,11 @@ ANOTHERS_RE = LazyPattern(r"\b(?:(?:shared|shares)\s+(?:(?:his|her|their|[\w.’
                           r"responded\s+to|retweeted|reposted|quoted)\b", re.IGNORECASE)
 # A post on another platform than the embed's (Instagram's): "The mayor tweeted: “…”", "She wrote on X: “…”" quote
 # a post of its own, not the Instagram embed below (review45e: read as its caption).
-ELSEWHERE_RE = LazyPattern(r"\b(?:(?:re)?tweet(?:ed|s|ing)?|twitterte|a tweeté|on\s+(?:(?-i:X)|Twitter|TikTok|"
-                           r"Facebook|Threads|Bluesky|YouTube|Telegram|Mastodon|Reddit|LinkedIn|Snapchat|Truth "
-                           r"Social))\b", re.IGNORECASE)
+# In Spanish, Portuguese, German and French too ("tuiteó", "escribió en X", "publicou no Twitter", "schrieb auf X",
+# "a écrit sur TikTok": review46d, read as the Instagram post's caption).
+ELSEWHERE_RE = LazyPattern(r"\b(?:(?:re)?tweet(?:ed|s|ing)?|twitterte|a tweeté|(?:re)?tuit(?:eó|ou|eado|ando)|"
+                           r"(?:on|en|no|na|em|sur|auf)\s+(?:(?-i:X)|Twitter|TikTok|Facebook|Threads|Bluesky|YouTube|"
+                           r"Telegram|Mastodon|Reddit|LinkedIn|Snapchat|Truth Social))(?!\w)", re.IGNORECASE)
 # A quote is the paragraph's last words: after its closing mark, no more than the sentence's stop.
 ENDS_RE = LazyPattern(r"\s*[.!?…]?\s*$")
 
@@ -411,27 +420,34 @@ def embed_quote(embed_code: Any) -> Beside:
     “new chapter 🖤 …”"), or the blockquote right before it (no embed code, no link) under a paragraph that ends so
     ("He wrote:"). UNCERTAIN: only the layout ties it to the embed, so a changed word warns and never fails; a
     quote given to speech ("said", "told"), to another's post ("shared", "replied to") or left open is not read."""
+    return quoted_above(embed_code)[0]
+
+
+def quoted_above(embed_code: Any) -> tuple[Beside, Any]:
+    """`embed_quote`'s reading, and the element holding the quote (the paragraph, or the blockquote), None with no
+    quote: where in the page the article gives it, a place of its own beside an embed code that shows the post's
+    own words (a TikTok code's caption, fixleft46b)."""
     above = element_before(embed_code)
     if above is None or not is_element(above) or above.tag not in ("p", "blockquote"):
-        return NOTHING
+        return NOTHING, None
     if above.tag == "p":
         words = element_text(above)
         runs = _runs(words)
         if not runs or not runs[-1][3] or not runs[-1][2] or not ENDS_RE.fullmatch(words[runs[-1][1]:]) \
                 or not _introduces(words[:runs[-1][0]]):
-            return NOTHING
-        return Beside(runs[-1][2], tweet_text.UNCERTAIN, None)
+            return NOTHING, None
+        return Beside(runs[-1][2], tweet_text.UNCERTAIN, None), above
     lead = element_before(above)
     if lead is None or not is_element(lead) or lead.tag != "p" or not _introduces(element_text(lead)) \
             or descendants(above, "a") or descendants(above, "script") or (above.attrs.get("class") or "").strip() \
             or any(seen > MOST_NODES for seen, _ in enumerate(above.traverse())):
-        return NOTHING
+        return NOTHING, None
     words = " ".join(text_with_lines(above).split())   # a <br> a break between words, as the caption's lines are
     runs = [r for r in _runs(words) if r[2]]
     if runs and not all(r[3] for r in runs):
-        return NOTHING
+        return NOTHING, None
     text = " ".join(r[2] for r in runs) if runs else words
-    return Beside(text, tweet_text.UNCERTAIN, None) if text else NOTHING
+    return (Beside(text, tweet_text.UNCERTAIN, None), above) if text else (NOTHING, None)
 
 
 def _introduces(words: str) -> bool:

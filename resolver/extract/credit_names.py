@@ -166,7 +166,11 @@ LABELS = {
                "|foto divulgação",
     "stock": "symbolbild|symbolfoto|stock photo|stock image|illustrative image|photo d'illustration|imagen ilustrativa"
              "|foto ilustrativa",
-    "private": "privat|privatfoto|private|private photo|privé|privée|arquivo pessoal|archivo personal|acervo pessoal",
+    "private": "privat|privatfoto|private|private photo|privé|privée|arquivo pessoal|archivo personal|acervo pessoal"
+               # a family's or a private archive, Colombia's "Foto: Archivo particular": no outlet's file photo (an
+               # outlet "Particular" was read from "Archivo Particular", review46a)
+               "|archivo particular|archivo familiar|archivo privado|arquivo particular|arquivo familiar"
+               "|arquivo privado|acervo familiar|acervo particular",
     # Portuguese "Reprodução" (Spanish "Reproducción"): a picture reproduced from the platform, outlet or account named
     # after the slash ("Reprodução/TV Globo", "Reprodução/Instagram"), who made it not said; "Redes sociais" (social
     # networks) names where only (newuser45a #5, #6). Never the photographer: "Reprodução" was read as one.

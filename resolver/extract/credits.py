@@ -512,15 +512,17 @@ def _read_credits(text: str, *, source: str = "text", offset: int = 0, image: st
                 continue
             if form == "slash" and (wider := _names_before(text, start, written)) is not None:
                 start, written = wider   # "Jane Doe, John Roe/Reuters": the form read John Roe alone (review32r1)
-            if form == "keyword" and org is None and ((cut := _before_spaced_dash(written)) is not None
-                                                     or (cut := _agency_before_prose(written)) is not None):
-                written, end = written[:cut], match.start("value") + cut   # "Jane Doe / AFP — “œuvre”" (newuser27)
+            # "Photo: CC BY-SA 4.0 / Jo Kline": the licence was the creator (review45c); before a spaced dash ("CC BY
+            # 2.0 — Jo Kline") or a space, it is dropped before the value is cut, or the cut left it alone (review46b)
+            lead = licence.end() if "C" in written and (licence := LICENCE_START_RE.match(written)) is not None else 0
+            if form == "keyword" and org is None and ((cut := _before_spaced_dash(written[lead:])) is not None
+                                                     or (cut := _agency_before_prose(written[lead:])) is not None):
+                written, end = written[:lead + cut], match.start("value") + lead + cut   # "Jane Doe / AFP — “œuvre”"
+            written = written[lead:]
             if "C" in written and (licence := LICENCE_END_RE.search(written)) is not None:
                 if not written[:licence.start()].strip():
                     continue   # "Photo: CC BY 2.0": the terms of reuse alone name no one (review45c)
                 written = written[:licence.start()]   # "Photo: Jo Kline, CC BY-SA 4.0": the licence is no name
-            if "C" in written and (licence := LICENCE_START_RE.match(written)) is not None:
-                written = written[licence.end():]   # "Photo: CC BY-SA 4.0 / Jo Kline": it was the creator (review45c)
             value = strip_prefix(written)   # "© Foto: Jane Doe / Magazin"
             if form == "slash" and value[:1] in "PF" and (word := PHOTO_BEFORE_NAME_RE.match(value)) is not None \
                     and names_an_agency(SEPARATOR_RE.split(value)[-1]):
@@ -644,9 +646,14 @@ def newsroom_kind(key: str) -> str:
 LICENCE_AFTER_RE = LazyPattern(rf",?{SP}*(?P<open>\()?(?:CC{SP}+BY(?:-(?:SA|NC|ND|NC-SA|NC-ND))?(?:{SP}+\d\.\d)?|CC0(?:{SP}+1\.0)?)"
                                rf"(?(open)\))(?={SP}*(?:$|[\n.;)|\]]))", re.MULTILINE)
 
-LICENCE_START_RE = LazyPattern(rf"{SP}*\(?(?:CC{SP}+BY(?:-(?:SA|NC|ND|NC-SA|NC-ND))?(?:{SP}+\d\.\d)?|CC0(?:{SP}+1\.0)?)\)?"
-                               rf"{SP}*[/|,;:–—-]{SP}*(?=\S)")
-LICENCE_END_RE = LazyPattern(rf",?{SP}*\(?(?:CC{SP}+BY(?:-(?:SA|NC|ND|NC-SA|NC-ND))?(?:{SP}+\d\.\d)?|CC0(?:{SP}+1\.0)?)\)?{SP}*$")
+# A licence's port to a country or to international organisations ("CC BY-SA 3.0 DE", "CC BY 3.0 IGO"), before a mark
+_PORT = rf"(?:{SP}+(?:[A-Z]{{2}}|IGO)(?={SP}*(?:$|[/|,;:–—)-])))?"
+LICENCE_START_RE = LazyPattern(rf"{SP}*\(?(?:CC(?:{SP}+|-)BY(?:-(?:SA|NC|ND|NC-SA|NC-ND))?(?:{SP}+\d\.\d)?{_PORT}"
+                               rf"|CC0(?:{SP}+1\.0)?)\)?"
+                               rf"(?:{SP}*[/|,;:–—-]{SP}*(?=\S)|{SP}+(?:by{SP}+)?(?=[^\W\d_]))")
+LICENCE_END_RE = LazyPattern(rf",?{SP}*\(?(?:CC(?:{SP}+|-)BY(?:-(?:SA|NC|ND|NC-SA|NC-ND))?(?:{SP}+\d\.\d)?{_PORT}"
+                             rf"|CC0(?:{SP}+1\.0)?)\)?"
+                             rf"{SP}*$")
 
 
 def _newsroom_credits(match: re.Match[str], text: str, *, source: str, offset: int, image: str | None) -> list[Credit]:
@@ -759,6 +766,11 @@ def labelled(credit: Credit) -> Credit:
             kept = [p for p in parts if p not in labels]
             organization = as_written(organization, kept) if kept else None
     kind = kind or _kind_in(credit.raw, kind_of, creator)
+    if kind == REPRODUCTION and creator and not organization:
+        # "Joana Reis/Reprodução": a picture reproduced from hers (her account, her album), as "Reprodução/Joana Reis"
+        # is; who made it is not said, so she is not said to be its photographer (review46a)
+        return evolve(credit, creator=None, organization=creator, kind=kind,
+                      split_confidence=split_confidence(None, creator, credit.raw))
     if kind == REPRODUCTION and organization and not creator:
         parts = [p.strip(ENDS) for p in SEPARATOR_RE.split(organization) if p.strip(ENDS)]
         if (account := platform_account(parts)) is not None:
@@ -769,6 +781,14 @@ def labelled(credit: Credit) -> Credit:
             return evolve(credit, creator=None, organization=organization, kind=kind, split_confidence="high")
     if kind is None and creator and not organization and (filed := FILE_OF_RE.fullmatch(creator.strip(ENDS))):
         return _file_of(credit, filed["owner"])
+    if kind is None and creator and organization and (filed := FILE_OF_RE.fullmatch(creator.strip(ENDS))) \
+            and PERSON_RE.fullmatch(organization.strip(ENDS)) and not is_org(organization):
+        # "Archivo Clarín / Juan Pérez": Clarín's file photo, by the name after it; "Archivo Clarín" was the
+        # photographer, and "Juan Pérez" an organisation (review46a). Which is which is read from the words: unsure.
+        owner = filed["owner"].strip(ENDS)
+        own = owner.split()[0].casefold() in ARCHIVES_OWN_WORDS
+        return evolve(credit, creator=organization, organization=creator.strip(ENDS) if own else owner,
+                      kind=None if own else "file", split_confidence="uncertain")
     if kind == "courtesy" and creator and (lent := COURTESY_RE.search(credit.raw)) \
             and credit.raw.find(creator, lent.end()) >= 0 and credit.raw.find(creator, 0, lent.start()) < 0:
         # "Photo courtesy of Rob Hale": who lent the picture, a source, not who made it (newuser42a #6); the name
@@ -821,7 +841,7 @@ def _screenshot(credit: Credit, creator: str | None, organization: str | None) -
 # A file photo of an outlet or agency as Spanish and Portuguese captions write it: "Foto: Archivo Clarín", "Arquivo O
 # Globo", "Archivo EFE" (newuser45a #7: "Archivo Clarín" was read as a person). An archive's own name is no such
 # credit: "Archivo General de la Nación", "Arquivo Nacional", "Archivo Histórico Municipal" name the archive itself.
-FILE_OF_RE = LazyPattern(r"(?:Archivo|Arquivo)[ \t\u00a0]+(?P<owner>[A-Z\u00c0-\u00de][^/|]{1,40})")
+FILE_OF_RE = LazyPattern(r"(?:Archivo|Arquivo|ARCHIVO|ARQUIVO)[ \t\u00a0]+(?P<owner>[A-Z\u00c0-\u00de][^/|]{1,40})")
 ARCHIVES_OWN_WORDS = frozenset("general nacional histórico histórica municipal provincial público pública central regional "
                                "estadual estatal fotográfico gráfico de del do da dos das".split())
 REPRODUCTION = "reproduction"

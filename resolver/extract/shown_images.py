@@ -31,10 +31,14 @@ FURNITURE_TAGS = frozenset({"nav", "footer", "aside", "blockquote", "form", "nos
 FURNITURE_CLASS_RE = LazyPattern(
     r"(?:^|[^a-z])(?:related|recommend|more-stories|read-more|promo|newsletter|share|social|sharing|comments?"
     r"|author|byline|avatar|sidebar|widget|advert|sponsor|outbrain|taboola|teaser|card-list|trending|most-read"
-    r"|twitter-tweet|instagram-media|tiktok-embed"
-    r"|ads?|adslot|dfp|gpt)(?:[^a-z]|$)")   # an advert's slot: "ad", "ad-slot", "div-gpt-ad-1" (review45c)
+    r"|twitter-tweet|instagram-media|tiktok-embed)(?:[^a-z]|$)"
+    # an advert's slot: "ad", "ad-slot", "div-gpt-ad-1" (review45c), a word of its own between spaces, hyphens or
+    # underscores: never the letters of a generated class name's hash ("css-1ad2x9", "sc-3ad1c0e2-0", review46b)
+    r"|(?:^|(?<=[\s_-]))(?:ads?|adslot|dfp|gpt)(?=[\s_-]|$)")
 # An advertising or audience-measuring service's address: its picture is a pixel or an advert (review45c)
-TRACKER_RE = LazyPattern(r"scorecardresearch|doubleclick|googlesyndication|googleadservices|adsystem|adservice"
+# ("adsystem", "adservice" as a host's word: "amazon-adsystem.com", never "roadservice-crew.jpg", review46b)
+TRACKER_RE = LazyPattern(r"scorecardresearch|doubleclick|googlesyndication|googleadservices|(?<![a-z])adsystem"
+                         r"|(?<![a-z])adservice"
                          r"|quantserve|facebook\.com/tr\b")
 # A picture drawn hidden or tiny by its style (a tracking pixel's "display:none", "width:1px;height:1px")
 HIDDEN_STYLE_RE = LazyPattern(r"display\s*:\s*none|visibility\s*:\s*hidden|(?:^|[;\s])(?:width|height)\s*:\s*(\d{1,2})(?:\.\d+)?px")

@@ -1269,14 +1269,15 @@ def find_url_embeds(text: str, taken: list[tuple[int, int]]) -> list[Embed]:
         quoted = (after[0], after[1]) if after is not None and after[0] is not None else None
         if after is not None:   # the quote (or title) is this URL's: the next URL's is sought past it (review45f)
             floor = max(floor, after[2])
-        elif ref.kind in ("post", "short-link") and (earlier := _quoted_before(text, start, at)):
+        # a link's title is no quote, but the quote before the link still is (review46d: it was no longer read)
+        if quoted is None and ref.kind in ("post", "short-link") and (earlier := _quoted_before(text, start, at)):
             quoted = earlier, tweet_text.UNCERTAIN
         embeds.append(Embed(
             platform=ref.platform, kind=ref.kind, url=ref.url, detector=detector, span=(start, end),
             post_id=ref.post_id, author_handle=ref.author_handle,
             media_links=(ref.url,) if ref.kind == "media-link" else (), linked_capture=capture_of(url),
             start_seconds=ref.start_seconds, end_seconds=ref.end_seconds, id_doubt=doubt,
-            text=quoted[0] if quoted else None, text_confidence=quoted[1] if quoted else None,
+            text=quoted[0] if quoted else None, text_confidence=quoted[1] if quoted else None, shown_url=ref.shown,
         ))
     return embeds
 

@@ -90,7 +90,8 @@ def said(value: Any) -> str | None:
 def epoch(value: Any) -> str | None:
     """Epoch seconds, a number or a string (`createTime`, `taken_at_timestamp`), as UTC ISO 8601; None for anything
     else."""
-    if isinstance(value, bool) or not isinstance(value, (int, str)) or not str(value).isdigit() or int(value) <= 0:
+    # isdecimal, not isdigit: "²" is a digit int() cannot read (review46d: a ValueError out of a capture's reading)
+    if isinstance(value, bool) or not isinstance(value, (int, str)) or not str(value).isdecimal() or int(value) <= 0:
         return None
     try:
         return datetime.fromtimestamp(int(value), tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
