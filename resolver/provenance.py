@@ -1971,6 +1971,39 @@ def _within(part: str, whole: str) -> bool:
     return bool(small) and any(big[i:i + len(small)] == small for i in range(len(big) - len(small) + 1))
 
 
+# words beside an organisation's name that make it no other organisation: a notice's, a company's form, "the"
+_FORM_WORDS = frozenset({"ltd", "limited", "inc", "llc", "plc", "co", "corp", "gmbh", "ag", "sa", "srl", "company",
+                         "group", "a", "an"})
+
+
+def _qualified_in(said: str, fields: Sequence[str]) -> str | None:
+    """The part of a file's organisation field (as written) in which the article's organisation (`said`, word-folded)
+    is found only inside a longer name whose other words qualify it: "Defence Ministry" in "Russian Defence Ministry",
+    "Ministry of Defence" in "Ministry of Defence of Ukraine" (review45a: each passed as one organisation, the
+    article's credit not saying which ministry). None when some part names it with only a notice's words, a company's
+    form or "the" besides ("The Riverton Post", "© 2024 Harbour Pictures Ltd."), or when no part holds it."""
+    qualified = None
+    for field in fields:
+        for part in _CREDIT_PARTS.split(field):
+            words = _plain(part).split()
+            small = said.split()
+            at = next((i for i in range(len(words) - len(small) + 1) if words[i:i + len(small)] == small), None)
+            if not small or at is None:
+                continue
+            rest = words[:at] + words[at + len(small):]
+            if all(w in _NOTICE_WORDS or w in _FORM_WORDS or w.isdigit() for w in rest):
+                return None
+            qualified = qualified or part.strip()
+    return qualified
+
+
+def _qualified_warning(credit: dict[str, Any], said: str, part: str, inside: str, before: str = "") -> dict[str, str]:
+    """The warn of an organisation the file names only qualified (`_qualified_in`): both names, never a pass."""
+    return check("image-metadata", "warn", f"{before}article credits '{said}', the file names '{part}' ({inside}): the "
+                                           f"file's name says more than the article's (which one, whose), so whether "
+                                           f"they are one organisation is not known")
+
+
 def other_credits(credits: list[dict[str, Any]], images: Mapping[str, dict[str, Any]] | None = None
                   ) -> list[list[dict[str, str]]]:
     """Each credit's `other-credits` checks: a warning for each other credit of the same photo (sizes aside) naming
@@ -2177,6 +2210,13 @@ def credit_checks(credit: dict[str, Any], facts: dict[str, Any] | None) -> list[
     if not embedded:
         return [check("image-metadata", "warn", "the image file carries no credit metadata read with certainty (its "
                                                 "fields name no character set and are not UTF-8)")]
+    if credit.get("kind") == "handout" and not said_people and _no_giver(said_org) \
+            and (given := _givers(embedded)):
+        # "Photo: Handout", "Foto: Divulgação": whose handout it is the article does not say; the file's names are
+        # not the article's credit (fixnu45d: "nothing comparable"; "Riverton Police/Handout" passed on its word)
+        return [check("image-metadata", "warn", f"the article credits a handout and does not say whose; the file "
+                                                f"names {given}: the article's credit names no one to check against "
+                                                f"them (file: {inside})")]
     if credit.get("kind") == "courtesy" and not said_people and said_org and people:
         # "Photo courtesy of Jane Doe": a lender, not said to be who made it (newuser42a #6); the file's creator
         # named so is one name both give (review43a: "nothing comparable" was said of it)
@@ -2218,6 +2258,28 @@ def credit_checks(credit: dict[str, Any], facts: dict[str, Any] | None) -> list[
     return [_organisation_checked(credit, orgs, said_people, people, inside)]
 
 
+def _no_giver(said_org: str) -> bool:
+    """Whether a handout credit's organisation (word-folded) names no giver: none, or only a handout's own words
+    ("Handout", "Handout photo", "Divulgação")."""
+    from resolver.extract.credit_names import LABELS
+
+    words = set(LABELS["handout"].replace("|", " ").split()) | {"photo", "foto", "image", "picture"}
+    return all(w in words or _unaccented(w) in words for w in said_org.split())
+
+
+def _givers(embedded: dict[str, str]) -> str:
+    """What a file's credit fields name besides a handout's words and a notice's ("byline 'Jane Roe', credit_line
+    'Riverton Police'"), "" when nothing."""
+    found = []
+    for key in (*PERSON_FIELDS, *ORG_FIELDS):
+        for part in _CREDIT_PARTS.split(embedded.get(key) or ""):
+            words = _plain(part).split()
+            if any(w not in _NAMES_NO_ONE and not _no_giver(w) and not w.isdigit() for w in words) \
+                    and (said := f"{key} '{part.strip()}'") not in found:
+                found.append(said)
+    return ", ".join(found)
+
+
 def _organisation_checked(credit: dict[str, Any], orgs: list[str], said_people: str, people: list[str],
                           inside: str) -> dict[str, str]:
     """The check of a credit's organisation against the file's organisation fields, no creator compared: agencies
@@ -2234,7 +2296,11 @@ def _organisation_checked(credit: dict[str, Any], orgs: list[str], said_people: 
             return check("image-metadata", "fail", f"the agency does not match: article credits "
                                                    f"'{credit['organization']}' ({', '.join(sorted(said_agencies))}), the "
                                                    f"file names {', '.join(sorted(file_agencies))} ({inside})")
-        if said_agencies & file_agencies or any(_within(said_org, _plain(o)) for o in orgs):
+        if said_agencies & file_agencies:
+            return check("image-metadata", "pass", f"organisation matches the file ({inside})")
+        if any(_within(said_org, _plain(o)) for o in orgs):
+            if part := _qualified_in(said_org, orgs):
+                return _qualified_warning(credit, credit["organization"], part, inside)
             return check("image-metadata", "pass", f"organisation matches the file ({inside})")
         return check("image-metadata", "warn", f"article credits '{credit['organization']}', the file says {inside}")
     return check("image-metadata", "skip", f"nothing comparable (file: {inside})")
@@ -2275,6 +2341,10 @@ def _originator_checked(credit: dict[str, Any], origin: tuple[str, str], embedde
     theirs = _agencies_named(originator, people=names, whole=True)
     named = _agencies_named(" / ".join(value for _, value in fields), people=names, whole=True)
     if _within(_plain(originator), _plain(" / ".join(value for _, value in fields))) or theirs & named:
+        if not theirs & named and (part := _qualified_in(_plain(originator), [value for _, value in fields])):
+            return _qualified_warning(credit, originator, part, inside,
+                                      f"the originator is named in the file only inside a longer name; "
+                                      f"{'the agency matches the file' if base['result'] == 'pass' else base['evidence']}; ")
         if base["result"] == "pass":
             return check("image-metadata", "pass", f"the originator '{originator}' and the agency match the file "
                                                    f"({inside})")
@@ -2370,7 +2440,7 @@ def _names_in_two_scripts(credit: dict[str, Any], byline: str, scripts: tuple[st
             return check("image-metadata", "warn", f"{unknown}; article credits '{credit['organization']}' "
                                                    f"({', '.join(sorted(said))}), the file names "
                                                    f"{', '.join(sorted(named))}: {why} (file: {inside})")
-        if said & named or any(_within(said_org, _plain(o)) for o in orgs):
+        if said & named or any(_within(said_org, _plain(o)) for o in orgs) and not _qualified_in(said_org, orgs):
             return check("image-metadata", "warn", f"{unknown}; the agency matches (file: {inside})")
     return check("image-metadata", "warn", f"{unknown} (file: {inside})")
 
@@ -2460,6 +2530,8 @@ def _same_creator_agency(credit: dict[str, Any], orgs: list[str], names: list[st
                                                f"'{credit['organization']}' ({', '.join(sorted(said))}), the file "
                                                f"names {', '.join(sorted(named))} ({inside})")
     named = _agencies_named(" / ".join(orgs), people=names)
+    if any(_within(said_org, _plain(o)) for o in orgs) and (part := _qualified_in(said_org, orgs)):
+        return _qualified_warning(credit, credit["organization"], part, inside, "the creator matches; ")
     if any(_within(said_org, _plain(o)) for o in orgs) or not named and not any(_rest(o, names) for o in orgs):
         return passed
     return check("image-metadata", "warn", f"the creator matches; article credits the organisation "

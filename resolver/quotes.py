@@ -531,7 +531,8 @@ def _negation_lost(said: list[str], post: list[str], langs: tuple[str, str] = ("
     # a side's words that read as another language are in that one, whatever it is given as (a Spanish post X tags
     # "pt": its "No" negates, review46d)
     ours, theirs = [[w for w in side if _negates(w) and not (_key(w) in _NO_NEGATION_IN.get(lang, ())
-                                                            and _reads_as(side) in (None, lang))]
+                                                            and _reads_as(side) in (None, lang))
+                     or _key(w) == "nao" and (lang == "pt" or _reads_as(side) == "pt")]
                     for side, lang in ((said, langs[0]), (post, langs[1]))]
     if bool(ours) == bool(theirs):
         return ""
@@ -738,8 +739,10 @@ def translation_turns(said: list[str], post: list[str], *, negation: bool, langs
     negated = ""
     if negation:
         negated = _clause_negation_turned(clauses) if clauses is not None else ""
+        if not negated and clauses is not None:   # a word both give, denied on one side only (review46e)
+            negated = _negated_word_turned(said, post)
         ours, theirs = _denials(said), _denials(post)
-        left_out = _left_out(clauses) if clauses is not None and not ours and theirs else None
+        left_out = _left_out(clauses) if clauses is not None and not negated and not ours and theirs else None
         if left_out:   # a part of the post the quote may not give holds it: named, not failed (review46b)
             notes.append(left_out)
         elif not negated and bool(ours) != bool(theirs):
@@ -805,6 +808,47 @@ def _cognates(said: list[str], post: list[str]) -> int:
     return count
 
 
+def _negated_word_turned(said: list[str], post: list[str]) -> str:
+    """The note for a word one side denies ("не пройде") whose every cognate on the other side (`_same_word`,
+    "пройдет") is undenied: the translation drops the negation, or moves it to another word ("Мы не знаем, что враг
+    пройдет" of "Ми знаємо що ворог не пройде", review46e); "" otherwise, or where the other side has no such word
+    (a word rendered by another, "нельзя" of "не можна", says nothing)."""
+    for side, other, adds in ((post, said, False), (said, post, True)):
+        for k, word in enumerate(side):
+            if not (k and _denials(side[k - 1:k])) or len(word) < 4 or _denials([word]):
+                continue
+            # the word undenied elsewhere on its own side ("Діти не поранені, поранені двоє") may be the one rendered
+            if any(_same_word(word, w) and not _denied(side, i) for i, w in enumerate(side)):
+                continue
+            akin = [i for i, w in enumerate(other) if _same_word(word, w)]
+            if akin and not any(_denied(other, i) for i in akin):
+                if adds:
+                    return (f'the quote adds a negation ("{side[k - 1]}", in “{side[k - 1]} {word}”) the post\'s '
+                            f'“{other[akin[0]]}” does not have')
+                return (f'the post\'s negation ("{side[k - 1]}", in “{side[k - 1]} {word}”) is not in the quote\'s '
+                        f'“{other[akin[0]]}”')
+    return ""
+
+
+def _denied(words: list[str], i: int) -> bool:
+    """Whether words[i] is denied: the word before it denies, or the one before that with a word between that is not
+    words[i] again ("не будем отступать"; not the second "поранені" of "не поранені, поранені")."""
+    return bool(i and _denials(words[i - 1:i])) or i > 1 and bool(_denials(words[i - 2:i - 1])) \
+        and not _same_word(words[i], words[i - 1])
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Whether a Ukrainian word and a Russian one are the same word in another form: folded (`_UK_RU_FOLD`), they
+    share a run of letters of at least four and 0.7 of the longer ("відступимо", "отступим"; never "отступать")."""
+    from difflib import SequenceMatcher
+
+    a, b = a.casefold().translate(_UK_RU_FOLD), b.casefold().translate(_UK_RU_FOLD)
+    if len(b) < 4 or _denials([b]):
+        return False
+    run = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b)).size
+    return run >= 4 and run >= 0.7 * max(len(a), len(b))
+
+
 def _denials(words: list[str]) -> list[str]:
     """The words of a Ukrainian or Russian text that deny: those _negates knows and those only one language has."""
     # "Ані" inside a sentence is Anya's name ("для Ані", for Anya), never "ані" (neither)
@@ -823,6 +867,11 @@ def _clause_negation_turned(texts: tuple[str, str]) -> str:
     clauses cannot be paired."""
     said, post = _clauses(texts[0]), _clauses(texts[1])
     if len(said) != len(post) or len(said) < 2:
+        return ""
+    # clauses paired only where each pair is about as long: a translation keeps its words one for one, so a pair
+    # that is not was split by commas placed differently ("Конечно, мы не отступим" of "Звісно ми не відступимо,
+    # ніколи"), and a negation kept in the next clause failed as dropped (review46e)
+    if any(abs(len(ours) - len(theirs)) > max(1, min(len(ours), len(theirs)) // 2) for ours, theirs in zip(said, post)):
         return ""
     for ours, theirs in zip(said, post):
         our_words, their_words = _denials(ours), _denials(theirs)
@@ -2162,7 +2211,10 @@ def _negation_moved(post: list[str], j1: int, j2: int, found: str) -> bool:
     at = re.search(pattern, normalise(found))
     if at is None:
         return False   # where its sentences end is not known: the cut warns as before
-    ends = [k for k in range(1, len(words)) if _CUT_SENTENCE_END_RE.search(at.group(k) + words[k][:1])]
+    # an abbreviation's dot ("Dr.", "Gov.", "U.S.", "p.m.", "p. 4") ends no sentence (review46e: an honest cut failed)
+    ends = [k for k in range(1, len(words)) if _CUT_SENTENCE_END_RE.search(at.group(k) + words[k][:1])
+            and not (at.group(k).lstrip().startswith(".") and (len(words[k - 1]) == 1
+                                                                or words[k - 1].casefold() in _ABBREVIATIONS))]
     # words[k] is the first word after the k-th mark; the last sentence the cut reaches into is words[ends[-1]:-1]
     # a negation ending its own sentence ("He said no. The plan …") denies none of the words after it
     return bool(ends) and ends[0] > 1 and not any(_negates(w) for w in words[ends[-1]:-1])
@@ -2170,7 +2222,13 @@ def _negation_moved(post: list[str], j1: int, j2: int, found: str) -> bool:
 
 # Between two words (the second's first letter after), a mark that ends a sentence (or a clause as a sentence does:
 # ";", ":"), a space after it and no small letter next (not the dots of "U.S. team" or "3.5")
-_CUT_SENTENCE_END_RE = re.compile(r"[.!?;:][\"'”’)\]]*\s+(?![a-zà-öø-ÿ])")
+_CUT_SENTENCE_END_RE = re.compile(r"[.!?;:][\"'”’)\]]*\s+(?![a-zà-öø-ÿ\d])")
+# Words written with a dot after them that ends no sentence: titles, "vs.", "approx.", months (a single letter, an
+# initial or a part of "U.S." or "a.m.", is one too; "No. 4", "p. 4": a digit next starts no sentence); never a word
+# that may end one ("no", "art")
+_ABBREVIATIONS = frozenset("mr mrs ms mx dr prof st jr sr gov sen rep gen col lt sgt capt maj cpl rev hon pres supt "
+                           "insp det pp vs etc approx ca cf al inc corp ltd dept univ jan feb apr jun jul aug sept oct "
+                           "nov dec mt ft".split())
 
 
 def _clause_cut_whole(cut: list[str]) -> bool:
@@ -3927,6 +3985,8 @@ def _glued_change(op: tuple[str, int, int, int, int], change: Change, said: list
 
 def _negates(word: str) -> bool:
     key = _key(word)
+    if key == "nao" and word[:1].isupper() and not word.isupper():
+        return False   # "Nao" is a name (Nao Kojima): Portuguese "Nao" only where its words read so (`_negation_lost`)
     return key in _WORD_NEGATIONS or key in _CLAUSE_NEGATION_WORDS or key.endswith("n't") or key.startswith("n'")
 
 

@@ -2240,6 +2240,10 @@ def _label(credit: dict[str, Any]) -> str:
     # the article's embeds of the account the credit names (newuser44c #4): the same account, not said the same post
     tied = (f"; the account of embed{'s' * (len(embeds) > 1)} {', '.join(map(str, embeds))} (whether the picture is "
             "that post's is not checked)") if embeds else ""
+    if kind == "screenshot" and credit.get("creator"):
+        # "Photo: Jane Doe / Screenshot": a name, its role not said (fixleft46a)
+        return (f"; label: screenshot (the name given may be whoever made the pictured post or video, or whoever "
+                f"took the screenshot: not said){tied}")
     if kind == "screenshot" and credit.get("organization"):   # "Captura de tela/YouTube": where from is said (review46a)
         return f"; label: {SCREENSHOT_FROM}{tied}"
     return f"; label: {KIND_WORDS.get(kind, kind)}{tied}" if kind else ""

@@ -27,6 +27,7 @@ sheets (.js, .css). A file named on the command line is read whatever its name.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -334,11 +335,34 @@ def _kind(entry: os.DirEntry[str]) -> str | None:
 
 def _broken_link(path: Path) -> str:
     """What a link that leads nowhere is: where it points, or why that cannot be read (newuser30 #5: a folder the
-    user may list but not search, as /proc/1 is, raised PermissionError out of the walk)."""
+    user may list but not search, as /proc/1 is, raised PermissionError out of the walk). A link that leads to
+    itself (ELOOP) is a loop, not a broken link (newuser46b #7: a user looked for a file that was gone)."""
     try:
-        return f"broken link {path} -> {os.readlink(path)}"
+        target = os.readlink(path)
     except OSError as exc:
         return f"broken link {path} (cannot read it: {exc.strerror or exc})"
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return f"a link loop {path}{_loop_of(path, target)}"
+    return f"broken link {path} -> {target}"
+
+
+def _loop_of(path: Path, target: str) -> str:
+    """How a link's chain of links goes round: " (it points to itself)", " -> b (it leads back to itself)", or,
+    when the chain comes back elsewhere or is only too long for the system to follow, says that."""
+    seen: set[str] = set()
+    at, start = os.path.abspath(path), os.path.abspath(path)
+    while at not in seen and len(seen) < 64:
+        seen.add(at)
+        try:
+            at = os.path.abspath(os.path.join(os.path.dirname(at), os.readlink(at)))
+        except OSError:   # not a link (one of its folders is), or unreadable: the system said it loops
+            return f" -> {target} (too many links to follow)"
+        if at == start:
+            return " (it points to itself)" if len(seen) == 1 else f" -> {target} (it leads back to itself)"
+    return f" -> {target} ({'it leads into a loop of links' if at in seen else 'too many links to follow'})"
 
 
 def _left_out(directory: Path, entries: list[os.DirEntry[str]]) -> tuple[list[os.DirEntry[str]], str | None, int]:
