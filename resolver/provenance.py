@@ -2222,6 +2222,9 @@ def credit_checks(credit: dict[str, Any], facts: dict[str, Any] | None) -> list[
     embedded = facts.get("credit") or {}
     unsure = facts.get("credit_unsure") or {}
     if not embedded and not unsure:
+        if credit.get("kind") == "screenshot":   # a screen capture keeps no camera's or agency's fields (newuser46a #7)
+            return [check("image-metadata", "skip", "a screenshot: its file carries no credit metadata, as expected "
+                                                    "of a screen capture; nothing to hold the credit against")]
         return [check("image-metadata", "warn", "the image file carries no credit metadata")]
     people = [embedded[k] for k in PERSON_FIELDS if _plain(embedded.get(k) or "")]
     orgs = [embedded[k] for k in ORG_FIELDS if _plain(embedded.get(k) or "")]
@@ -2254,6 +2257,11 @@ def credit_checks(credit: dict[str, Any], facts: dict[str, Any] | None) -> list[
                                                     f"'{credit['organization']}', not who made it, and the file names "
                                                     f"no organisation: nothing to hold the lender against "
                                                     f"(file: {inside})")]
+    if credit.get("kind") == "rights-reserved" and not said_people and not said_org and (people or orgs):
+        # "Crédit photo : DR": droits réservés, no author named, where the file names one: both said, never a pass nor
+        # "nothing comparable" (newuser46a #10)
+        return [check("image-metadata", "warn", f"the caption names no author (DR: rights reserved); the file names "
+                                                f"{', '.join(dict.fromkeys([*people, *orgs]))} ({inside})")]
     if said_people and people:
         if any(_one_name(said_people, _plain(p)) for p in people):
             return [_same_creator_agency(credit, orgs, [said_people, *map(_plain, people)], inside)]
