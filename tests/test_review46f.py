@@ -36,3 +36,39 @@ def test_a_right_organisation_inside_its_own_longer_name_passes(creator, organiz
 def test_a_qualified_name_still_warns(organization, inside):
     [found] = checks_of(None, organization, inside)
     assert found["result"] == "warn", found
+
+
+# 2. fixleft46b's stop at a closed or not-supported hop read the redirect's Location as written: a host in capitals
+#    ("VK.COM", "OK.ru"), with its default port or the root's dot ("vine.co.") was none of those services', and the
+#    hop was asked (review46f).
+@pytest.fixture
+def run(fakenet, tmp_path, monkeypatch):
+    from tests.test_verdicts import cli_on_fakenet
+
+    return cli_on_fakenet(fakenet, tmp_path, monkeypatch, ["t.co", "vk.com", "ok.ru", "vine.co", "storify.com"])
+
+
+@pytest.mark.parametrize("end, kind", [
+    ("https://VK.COM/wall-12345_678", "not-supported"),
+    ("https://OK.ru/video/1234567890", "not-supported"),
+    ("https://vk.com:443/wall-12345_678", "not-supported"),
+    ("https://vine.co./v/bXidIgMnIPJ", "closed"),
+    ("https://storify.com.:443/dailycourier/parade", "closed"),
+], ids=["capitals", "capital-host", "default-port", "root-dot", "root-dot-and-port"])
+def test_a_hop_to_such_a_service_written_otherwise_is_asked_nothing(run, fakenet, end, kind):
+    import json
+
+    from tests.fakenet import redirect
+
+    fakenet.route("t.co", "/Old0001", redirect(end))
+    code, out = run("resolve", "--json", "https://t.co/Old0001")
+    data = json.loads(out)
+    assert [host for host, _ in fakenet.hits] == ["t.co"], fakenet.hits
+    assert code == 1 and data["error"].startswith(f"{kind}: not followed to "), data
+
+
+@pytest.mark.parametrize("url", ["https://VK.COM/wall-12345_678", "https://vine.co./v/bXidIgMnIPJ"],
+                         ids=["capitals", "root-dot"])
+def test_such_a_link_written_otherwise_named_to_resolve_is_asked_nothing(run, fakenet, url):
+    code, _ = run("resolve", "--json", url)
+    assert code == 1 and fakenet.hits == [], fakenet.hits
