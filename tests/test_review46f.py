@@ -72,3 +72,19 @@ def test_a_hop_to_such_a_service_written_otherwise_is_asked_nothing(run, fakenet
 def test_such_a_link_written_otherwise_named_to_resolve_is_asked_nothing(run, fakenet, url):
     code, _ = run("resolve", "--json", url)
     assert code == 1 and fakenet.hits == [], fakenet.hits
+
+
+# 3. fixleft46a kept the maker's name before a bracketed courtesy line naming no lender ("Photo: Jane Doe Photography
+#    (courtesy of the family)"), but one naming its lender was taken by the bracket's own form (`paren-credit`, read
+#    before `keyword`): the maker lost, the lender the only name.
+@pytest.mark.parametrize("caption, names", [
+    ("Photo: Jane Doe (courtesy of the Hale family)", ("Jane Doe", "the Hale family")),
+    ("Photo: Jane Doe (courtesy of Riverton Police)", ("Jane Doe", "Riverton Police")),
+], ids=["named-family", "organisation"])
+def test_a_makers_name_before_a_bracket_naming_its_lender_is_kept(caption, names):
+    from resolver.extract import find_all
+
+    page = (f'<html><body><figure><img src="https://news.example/img/a.jpg"><figcaption>A post. {caption}'
+            '</figcaption></figure></body></html>')
+    [credit] = find_all(page, "html")[1]
+    assert (credit.creator, credit.organization) == names, credit
