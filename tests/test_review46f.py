@@ -88,3 +88,19 @@ def test_a_makers_name_before_a_bracket_naming_its_lender_is_kept(caption, names
             '</figcaption></figure></body></html>')
     [credit] = find_all(page, "html")[1]
     assert (credit.creator, credit.organization) == names, credit
+
+
+# 4. A screenshot word beside an organisation ("Photo: Reuters / Screenshot", "Фото: Скриншот / Telegram") was the
+#    creator, a person named "Screenshot" (review46f; fixleft46a read it so only after a person's name).
+@pytest.mark.parametrize("caption, organization", [
+    ("Photo: Reuters / Screenshot", "Reuters"),
+    ("Photo: Riverton Police / Screenshot", "Riverton Police"),
+    ("Фото: Скриншот / Telegram", "Telegram"),
+], ids=["agency", "organisation", "russian-first"])
+def test_a_screenshot_word_beside_an_organisation_names_no_one(caption, organization):
+    from resolver.extract import find_all
+
+    page = (f'<html><body><figure><img src="https://news.example/img/a.jpg"><figcaption>A post. {caption}'
+            '</figcaption></figure></body></html>')
+    [credit] = find_all(page, "html")[1]
+    assert (credit.creator, credit.organization, credit.kind) == (None, organization, "screenshot"), credit

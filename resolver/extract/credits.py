@@ -676,6 +676,10 @@ def labelled(credit: Credit) -> Credit:
         if labels:
             kept = [p for p in parts if p not in labels]
             organization = as_written(organization, kept) if kept else None
+    if organization and creator and creator.strip(ENDS).casefold() in SCREENSHOT_WORDS:
+        # "Photo: Reuters / Screenshot", "Фото: Скриншот / Telegram": the kind beside the organisation, no one's name
+        # (review46f: "Screenshot" was the creator)
+        creator, kind = None, kind or SCREENSHOT
     if organization and creator and (parts := [p.strip(ENDS) for p in SEPARATOR_RE.split(organization)
                                                 if p.strip(ENDS)]) and (shots := [p for p in parts if p.casefold()
                                                                                   in SCREENSHOT_WORDS]):
