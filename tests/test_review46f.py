@@ -104,3 +104,20 @@ def test_a_screenshot_word_beside_an_organisation_names_no_one(caption, organiza
             '</figcaption></figure></body></html>')
     [credit] = find_all(page, "html")[1]
     assert (credit.creator, credit.organization, credit.kind) == (None, organization, "screenshot"), credit
+
+
+# 5. fixleft46a's lazy <picture>: the credit's image read from a <source srcset> was cut at its first comma, so a
+#    URL holding commas (an image service's "c_fill,w_800") became one naming no picture (review46f).
+@pytest.mark.parametrize("srcset, image", [
+    ("https://img.news.example/upload/c_fill,w_800/harbour.jpg 800w, https://img.news.example/upload/c_fill,w_1600/"
+     "harbour.jpg 1600w", "https://img.news.example/upload/c_fill,w_800/harbour.jpg"),
+    ("https://img.news.example/harbour-800.jpg, https://img.news.example/harbour-1600.jpg 2x",
+     "https://img.news.example/harbour-800.jpg"),
+], ids=["commas-in-url", "no-descriptor"])
+def test_a_lazy_pictures_source_url_is_read_whole(srcset, image):
+    from resolver.extract import find_all
+
+    page = (f'<html><body><figure><picture><source srcset="{srcset}"><img src="/img/lazy.gif" alt="harbour">'
+            '</picture><figcaption>The harbour. Photo: Jane Doe/Reuters</figcaption></figure></body></html>')
+    [credit] = find_all(page, "html")[1]
+    assert (credit.image, credit.creator, credit.organization) == (image, "Jane Doe", "Reuters"), credit
