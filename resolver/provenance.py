@@ -2004,16 +2004,24 @@ _FORM_WORDS = frozenset({"ltd", "limited", "inc", "llc", "plc", "co", "corp", "g
                          "group", "a", "an"})
 
 
-def _qualified_in(said: str, fields: Sequence[str]) -> str | None:
+def _qualified_in(said: str, fields: Sequence[str], written: str = "") -> str | None:
     """The part of a file's organisation field (as written) in which the article's organisation (`said`, word-folded)
     is found only inside a longer name whose other words qualify it: "Defence Ministry" in "Russian Defence Ministry",
     "Ministry of Defence" in "Ministry of Defence of Ukraine" (review45a: each passed as one organisation, the
     article's credit not saying which ministry). None when some part names it with only a notice's words, a company's
-    form or "the" besides ("The Riverton Post", "© 2024 Harbour Pictures Ltd."), or when no part holds it."""
+    form or "the" besides ("The Riverton Post", "© 2024 Harbour Pictures Ltd."), a lender's courtesy words ("Courtesy
+    of Harbour Pictures"), or an agency's own desk or region ("Getty Images Europe", "dpa-Zentralbild": `written`, the
+    article's organisation as written, names the agency the part names; review46f: each warned), or when no part holds
+    it."""
     qualified = None
+    agencies = _agencies_named(written or said, whole=True)
     for field in fields:
         for part in _CREDIT_PARTS.split(field):
             words = _plain(part).split()
+            if words[:1] == ["courtesy"]:
+                words = words[2:] if words[1:2] == ["of"] else words[1:]
+            if agencies and agencies <= _agencies_named(part) and _within(said, _plain(part)):
+                return None
             small = said.split()
             at = next((i for i in range(len(words) - len(small) + 1) if words[i:i + len(small)] == small), None)
             if not small or at is None:
@@ -2327,7 +2335,7 @@ def _organisation_checked(credit: dict[str, Any], orgs: list[str], said_people: 
         if said_agencies & file_agencies:
             return check("image-metadata", "pass", f"organisation matches the file ({inside})")
         if any(_within(said_org, _plain(o)) for o in orgs):
-            if part := _qualified_in(said_org, orgs):
+            if part := _qualified_in(said_org, orgs, credit["organization"]):
                 return _qualified_warning(credit, credit["organization"], part, inside)
             return check("image-metadata", "pass", f"organisation matches the file ({inside})")
         return check("image-metadata", "warn", f"article credits '{credit['organization']}', the file says {inside}")
@@ -2369,7 +2377,7 @@ def _originator_checked(credit: dict[str, Any], origin: tuple[str, str], embedde
     theirs = _agencies_named(originator, people=names, whole=True)
     named = _agencies_named(" / ".join(value for _, value in fields), people=names, whole=True)
     if _within(_plain(originator), _plain(" / ".join(value for _, value in fields))) or theirs & named:
-        if not theirs & named and (part := _qualified_in(_plain(originator), [value for _, value in fields])):
+        if not theirs & named and (part := _qualified_in(_plain(originator), [value for _, value in fields], originator)):
             return _qualified_warning(credit, originator, part, inside,
                                       f"the originator is named in the file only inside a longer name; "
                                       f"{'the agency matches the file' if base['result'] == 'pass' else base['evidence']}; ")
@@ -2468,7 +2476,7 @@ def _names_in_two_scripts(credit: dict[str, Any], byline: str, scripts: tuple[st
             return check("image-metadata", "warn", f"{unknown}; article credits '{credit['organization']}' "
                                                    f"({', '.join(sorted(said))}), the file names "
                                                    f"{', '.join(sorted(named))}: {why} (file: {inside})")
-        if said & named or any(_within(said_org, _plain(o)) for o in orgs) and not _qualified_in(said_org, orgs):
+        if said & named or any(_within(said_org, _plain(o)) for o in orgs) and not _qualified_in(said_org, orgs, credit["organization"]):
             return check("image-metadata", "warn", f"{unknown}; the agency matches (file: {inside})")
     return check("image-metadata", "warn", f"{unknown} (file: {inside})")
 
@@ -2558,7 +2566,7 @@ def _same_creator_agency(credit: dict[str, Any], orgs: list[str], names: list[st
                                                f"'{credit['organization']}' ({', '.join(sorted(said))}), the file "
                                                f"names {', '.join(sorted(named))} ({inside})")
     named = _agencies_named(" / ".join(orgs), people=names)
-    if any(_within(said_org, _plain(o)) for o in orgs) and (part := _qualified_in(said_org, orgs)):
+    if any(_within(said_org, _plain(o)) for o in orgs) and (part := _qualified_in(said_org, orgs, credit["organization"])):
         return _qualified_warning(credit, credit["organization"], part, inside, "the creator matches; ")
     if any(_within(said_org, _plain(o)) for o in orgs) or not named and not any(_rest(o, names) for o in orgs):
         return passed

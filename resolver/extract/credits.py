@@ -482,6 +482,8 @@ def _read_credits(text: str, *, source: str = "text", offset: int = 0, image: st
             start, end = match.span()
             if taken.overlaps(start, end):
                 continue
+            if form == "paren-credit" and "ourtesy" in match.group(0)[:14] and _keyword_holds(text, start, end):
+                continue   # "Photo: Jane Doe (courtesy of the Hale family)": the keyword form's, its maker and lender
             org, written = match.groupdict().get("org"), ""
             if form == "keyword" and org is not None and org.startswith("CC") and LICENCE_END_RE.match(org):
                 org = None   # "Photo: Jo Kline (CC BY 2.0)": the licence in brackets, kept in the words (newuser44d #10)
@@ -697,6 +699,16 @@ COURTESY_OF_RE = LazyPattern(rf"(?<!\w)courtesy(?:{SP}+of)?{SP}+(?P<lender>\S.*)
 
 
 
+def _keyword_holds(text: str, start: int, end: int) -> bool:
+    """Whether a keyword credit of the same line naming a person ends with the bracket at `start`-`end` as its
+    organisation's ("Photo: Jane Doe (courtesy of the Hale family)"): the bracket's own form read the lender alone,
+    the maker's name lost (review46f; fixleft46a kept it only where the bracket named no lender)."""
+    keyword = dict(PATTERNS)["keyword"]
+    line, stop = text.rfind("\n", 0, start) + 1, text.find("\n", end)
+    return any(found.start() < start and found.start("org") > start and found.end("org") < end
+               and may_name_a_person(found.group("value").strip(ENDS)) for found in keyword.finditer(text, line, len(text) if stop < 0 else stop) if found.group("org"))
+
+
 def _reads_as_lender(lender: str) -> bool:
     """Do the words after a name's ", courtesy of" read as who lent the picture: an organisation ("Jane Doe
     Photography", "the Riverton Museum", itself read as strictly as a credit: "the mayor's office staff and his friends"
@@ -768,6 +780,10 @@ def labelled(credit: Credit) -> Credit:
         if labels:
             kept = [p for p in parts if p not in labels]
             organization = as_written(organization, kept) if kept else None
+    if organization and creator and creator.strip(ENDS).casefold() in SCREENSHOT_WORDS:
+        # "Photo: Reuters / Screenshot", "Фото: Скриншот / Telegram": the kind beside the organisation, no one's name
+        # (review46f: "Screenshot" was the creator)
+        creator, kind = None, kind or SCREENSHOT
     if organization and creator and (parts := [p.strip(ENDS) for p in SEPARATOR_RE.split(organization)
                                                 if p.strip(ENDS)]) and (shots := [p for p in parts if p.casefold()
                                                                                   in SCREENSHOT_WORDS]):
