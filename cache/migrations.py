@@ -2043,6 +2043,15 @@ def m085_at_risk_reads_youtube_watch_pages_with_v_later(db: Database) -> None:
     db.create_view("at_risk_embeds", AT_RISK_EMBEDS_V85.strip())
 
 
+
+@migrations()
+def m086_progress_steps_failed(db: Database) -> None:
+    """v86 (newuser46b #4): each progress row says whether a step failed for its article (1, else 0; NULL: marked
+    before v86, not known), so a resumed run's summary gives the whole job's articles with a step that failed, not
+    only its own."""
+    db.table("progress").add_column("steps_failed", int)
+
+
 if __name__ == "__main__":
     SCHEMA.write_text(schema_sql(), encoding="utf-8")
     print(f"wrote {SCHEMA}")

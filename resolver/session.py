@@ -274,6 +274,9 @@ class Session:
         # Each retry's backoff, by host, and how much of it a line has said (CLOSING-stop36: backoffs under a second
         # said nothing, and a flaky server's hundreds of them added up to minutes no log showed)
         self.retry_waits: dict[str, RetryWaits] = {}
+        # The links whose failure an earlier run got (a 5xx, a timeout) that this run asked again: said in the summary
+        # (newuser46b #5: a warm run's 210 requests, and nothing saying why)
+        self.links_asked_again: set[str] = set()
         self._of_no_known_age: frozenset[int] | None = None   # read on first use by a live run (`not_taken`)
         self._job_lock = threading.Lock()
         self._job_thread: str | None = None   # the thread whose job runs now (`one_job`)
