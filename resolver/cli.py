@@ -1292,7 +1292,7 @@ def _job_line(totals: dict[str, Any]) -> str:
     return line
 
 
-def summary_json(summary: Summary, job: dict[str, Any] | None, *, seconds: float | None = None,
+def _summary_object(summary: Summary, job: dict[str, Any] | None, *, seconds: float | None = None,
                  interrupted: bool = False) -> dict[str, Any]:
     """`scan --summary-json`: this run's counts, each named for what it counts, and the whole job's after a resume
     (`whole_job`, else null). "inputs" are the files (records, URLs) read; "articles" the distinct ones (an article
@@ -1314,7 +1314,7 @@ def _write_summary_json(path: Path, summary: Summary, job: dict[str, Any] | None
     import json
 
     try:
-        path.write_text(json.dumps(summary_json(summary, job, seconds=seconds, interrupted=interrupted),
+        path.write_text(json.dumps(_summary_object(summary, job, seconds=seconds, interrupted=interrupted),
                                    indent=2) + "\n", encoding="utf-8")
     except OSError as exc:
         click.echo(f"error: cannot write the summary to {path}: {exc.strerror or exc}", err=True)
