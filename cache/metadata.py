@@ -75,6 +75,9 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "moments": f"Each place of the post naming a moment of the video, when it is shown in several: span, "
                    f"start_seconds {JSON}",
         "end_seconds": "Where the embed's own link stops the video, in seconds (YouTube's player's &end=)",
+        "shown_url": "The post's URL as the article writes it where that is not url, the canonical form matched and "
+                     "fetched by (a TikTok /photo/ page, an Instagram /reel/, /reels/ or /tv/ page); empty when the "
+                     "article writes the canonical form",
         "other_handles": f"The other accounts the post's links name it under (its id names it whatever the handle) "
                          f"{JSON}",
         "media_marker": "The words the embed code shows in place of the post's media (Bluesky's [image or embed]): "
@@ -222,7 +225,7 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "outcome": "done, or failed (the input could not be read)", "finished_at": f"When ({TIME})",
         "run": "The run that finished it (an id drawn when a run starts; null before v18)",
         "steps_failed": "1 when a step failed for its article (a link, a post, an image...), else 0; null before "
-                        "v86: the whole job's count in a resumed run's summary"}),
+                        "v87: the whole job's count in a resumed run's summary"}),
     "run_outputs": ("The output file an unfinished run writes (scan --output) and its length when it last marked "
                     "items finished: a re-run cuts the file back to it.", {
         "id": "Row id", "job": "What was asked (as in progress)", "path": "The output file",

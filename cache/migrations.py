@@ -1940,6 +1940,24 @@ _YOUTUBE_COPIES_V85 = (
     "    WHERE length(rest) = 11 OR length(rest) > 11 AND substr(rest, 12, 1) IN ('&', '?', '#', '/')\n")
 AT_RISK_EMBEDS_V85 = _replaced(AT_RISK_EMBEDS_V84, (_YOUTUBE_COPIES, _YOUTUBE_COPIES_V85))
 
+# v86 (fixleft46b): a TikTok photo post's copy read under its /photo/ page (the form an article links it by, which the
+# fetch now asks first) counts as its copy, as one under /video/ does: m084 read the id only after "/video/".
+_AFTER_AT = "instr(original, 'tiktok.com/@')"
+_TIKTOK_COPIES_V86 = (
+    "    UNION\n"
+    "    SELECT DISTINCT NULL, 'tiktok', substr(rest, 1, length(rest) - length(ltrim(rest, '0123456789'))), held FROM (\n"
+    f"        SELECT substr(original, CASE WHEN instr(original, '/video/') > {_AFTER_AT} THEN instr(original, '/video/')"
+    " ELSE instr(original, '/photo/') END + 7) AS rest, held FROM copies\n"
+    f"        WHERE {_AFTER_AT} > 0 AND (instr(original, '/video/') > {_AFTER_AT} OR instr(original, '/photo/') > "
+    f"{_AFTER_AT}))\n"
+    "    WHERE length(rest) > length(ltrim(rest, '0123456789')) AND (ltrim(rest, '0123456789') = '' OR "
+    "substr(ltrim(rest, '0123456789'), 1, 1) IN ('?', '#', '/'))\n")
+# A capture of the page the article wrote (`embeds.shown_url`: an Instagram /tv/ or /reels/ page) is the post's copy
+# as one of its canonical URL is.
+AT_RISK_EMBEDS_V86 = _replaced(AT_RISK_EMBEDS_V85, (_TIKTOK_COPIES, _TIKTOK_COPIES_V86),
+                               ("AND (a.url = e.url OR a.url = p.url",
+                                "AND (a.url = e.url OR a.url = e.shown_url OR a.url = p.url"))
+
 # The embeds of current articles the dead view leaves out as naming no post (no id, no post reached by a link, no link
 # that may hide one: a flattened post that kept no link; or of a kind that is no post, v73: a playlist, a timeline), by
 # the view's own join: `stats` says how many, so its count reconciles with `scan`'s and the embeds table (newuser38b
@@ -2043,11 +2061,22 @@ def m085_at_risk_reads_youtube_watch_pages_with_v_later(db: Database) -> None:
     db.create_view("at_risk_embeds", AT_RISK_EMBEDS_V85.strip())
 
 
+@migrations()
+def m086_embed_shown_url_and_at_risk_reads_tiktok_photo_pages(db: Database) -> None:
+    """v86 (fixleft46b): the post's URL as the article writes it where that is not the canonical `url` the tool matches
+    and fetches by (a TikTok photo post's /@user/photo/<id>, an Instagram /reel/, /reels/ or /tv/ page). NULL: the
+    article writes the canonical form, or recorded before v86. `at_risk_embeds` counts a TikTok photo post's capture
+    read under its /photo/ page, and a capture of the page the article wrote, as its copy, as the reports do now that
+    the fetch asks for them."""
+    db.table("embeds").add_column("shown_url", str)
+    db.execute("DROP VIEW IF EXISTS at_risk_embeds")
+    db.create_view("at_risk_embeds", AT_RISK_EMBEDS_V86.strip())
+
 
 @migrations()
-def m086_progress_steps_failed(db: Database) -> None:
-    """v86 (newuser46b #4): each progress row says whether a step failed for its article (1, else 0; NULL: marked
-    before v86, not known), so a resumed run's summary gives the whole job's articles with a step that failed, not
+def m087_progress_steps_failed(db: Database) -> None:
+    """v87 (newuser46b #4): each progress row says whether a step failed for its article (1, else 0; NULL: marked
+    before v87, not known), so a resumed run's summary gives the whole job's articles with a step that failed, not
     only its own."""
     db.table("progress").add_column("steps_failed", int)
 

@@ -77,7 +77,8 @@ MIGRATIONS = ("m001_articles_embeds_credits", "m002_fetch_log_and_resolutions", 
               "m080_at_risk_reads_mastodon_captures", "m081_at_risk_reads_youtube_captures",
               "m082_media_credit_unsure", "m083_agency_names_in_arabic_and_persian_forms",
                "m084_at_risk_reads_tiktok_captures",
-              "m085_at_risk_reads_youtube_watch_pages_with_v_later", "m086_progress_steps_failed")
+              "m085_at_risk_reads_youtube_watch_pages_with_v_later",
+              "m086_embed_shown_url_and_at_risk_reads_tiktok_photo_pages", "m087_progress_steps_failed")
 # The sources that name no place an article can be read from again: standard input, bytes given to the API. Each
 # article read from one is its own, never a newer version of another (v51, `Store._supersede`).
 NO_PLACE_SOURCES = ("-", "<bytes>")
@@ -1701,7 +1702,7 @@ class Store:
         resumed run's summary said its own counts only): `inputs` done, `failed` (inputs that could not be
         read), `articles` (distinct: an article is its bytes), the `embeds` and `credits` of the inputs and
         `article_embeds`, `article_credits` counting each article once, and `steps_failed`, the inputs whose
-        article a step failed for (None when a row marked before v86 does not say)."""
+        article a step failed for (None when a row marked before v87 does not say)."""
         row = self.conn.execute(
             "SELECT COUNT(p.article_id), SUM(p.outcome = 'failed'), COUNT(DISTINCT p.article_id),"
             " COALESCE(SUM(a.embed_count), 0), COALESCE(SUM(a.credit_count), 0),"

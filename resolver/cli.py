@@ -1284,7 +1284,7 @@ def _job_line(totals: dict[str, Any]) -> str:
                  "article once)")
     failed = totals["steps_failed"]
     if failed is None:
-        line += "; articles with a step that failed: not known for those finished before v86"
+        line += "; articles with a step that failed: not known for those finished before v87"
     elif failed:
         line += f"; {failed:,} article{'s' * (failed != 1)} with a step that failed"
     if totals["failed"]:
@@ -1361,6 +1361,10 @@ def _summary_line(command: str, summary: Summary, seconds: float) -> str:
         many = summary.credit_language_not_read != 1
         extras.append((summary.credit_language_not_read, f"article{'s' * many} in a language whose credit words are "
                                                          "not read (a credit written in them is not found)"))
+    if not_read := sum(summary.not_read.values()):   # no embeds, yet the articles hold them (fixleft46b)
+        kinds = ", ".join(f"{service} {n:,}" for service, n in summary.not_read.items())
+        closed = f", {summary.closed:,} of them of closed services" if summary.closed else ""
+        extras.append((not_read, f"post{'s' * (not_read != 1)} of services not read (not checked: {kinds}){closed}"))
     left_out = sum(summary.left_out.values())
     if left_out:   # the WARC records that are no page: a crawl's 404s and images are not articles, but say so
         kinds = ", ".join(f"{n:,} {kind}" for kind, n in sorted(summary.left_out.items(), key=lambda k: (-k[1], k[0])))
@@ -1446,13 +1450,18 @@ def resolve(ctx: click.Context, urls: tuple[str, ...], as_json: bool, offline: b
         return session.redactor.text(printable(text))
     for notice in notices:   # a line of stdin read without its quote marks: as a name given is said (fixnu37c)
         click.echo(escaped_controls(f"warning: {redact(notice)}"), err=True)
-    from resolver.platforms.unsupported import closed_why
+    from resolver.platforms.unsupported import INVITE, closed_why, why_not
 
     # a link on a closed service's host (Storify, Vine, Google+): asked nothing, said closed, with where a copy may
-    # be; a request was three retries and "could not be resolved (connect …)" (newuser44d #5)
-    closed = [(link, why) for link in links if (why := closed_why(link)) is not None]
+    # be; a request was three retries and "could not be resolved (connect …)" (newuser44d #5). A post or video of a
+    # service no step reads (Tumblr, Flickr, VK, OK, Rutube): asked nothing, as `fetch` says it (fixleft46b)
+    def stop(link: str) -> str | None:
+        unread = why_not(link)
+        return closed_why(link) or (f"{unread}; nothing was asked" if unread and unread != INVITE else None)
+    closed = [(link, why) for link in links if (why := stop(link)) is not None]
     if closed:
-        links = [link for link in links if closed_why(link) is None]
+        stopped = {link for link, _ in closed}
+        links = [link for link in links if link not in stopped]
         problems = [*problems, *((link, f"cannot resolve {link}: {why}") for link, why in closed)]
     for name, problem in problems:   # said before any request, on one line (odds28); the others are resolved
         click.echo(escaped_controls(f"error: {redact(problem)}"), err=True)

@@ -70,6 +70,11 @@ class PostRef:
     parent: str | None = None
     # Where an embed link stops its video (YouTube's player's &end=45), in seconds; None when it names none.
     end_seconds: int | None = None
+    # The post's URL in the form the link writes it, where that is not the canonical `url` (a TikTok photo post's
+    # /@user/photo/<id>, an Instagram /reel/, /reels/ or /tv/ page): what a reader of the article finds, shown beside
+    # the canonical URL that matches and merges (fixleft46b). None: the link writes the canonical form. Not compared:
+    # two forms of one post are one post.
+    shown: str | None = field(default=None, compare=False)
 
     def comment(self, comment_id: str | None, url: str) -> PostRef:
         """The comment `comment_id` under this post, at `url` (canonical): its own post, by an author the URL does not
@@ -227,6 +232,10 @@ class Embed:
     # Where the embed's own link stops the video (YouTube's player's &end=45): the article cites 0:15 to 0:45
     # (newuser41a #10: the end was dropped). None: it names none.
     end_seconds: int | None = None
+    # The post's URL as the article writes it where that is not `url`, the canonical form the tool matches, merges and
+    # fetches by (a TikTok photo post's /@user/photo/<id>, an Instagram /reel/, /reels/ or /tv/ page): shown beside it
+    # in every output, and asked of the archive first (fixleft46b). None: the article writes the canonical form.
+    shown_url: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         # Written out rather than `plain(self)`: a corpus run makes it for every embed, and the generic walk over
@@ -241,7 +250,8 @@ class Embed:
                 "other_words": [p.to_json() for p in self.other_words], "media_marker": self.media_marker,
                 "id_doubt": self.id_doubt, "unshown": self.unshown,
                 "moments": [{"span": list(span), "start_seconds": seconds} for span, seconds in self.moments],
-                "other_handles": list(self.other_handles), "end_seconds": self.end_seconds}
+                "other_handles": list(self.other_handles), "end_seconds": self.end_seconds,
+                "shown_url": self.shown_url}
 
     def said_json(self, data: dict[str, Any]) -> dict[str, Any]:
         """Its JSON (`data`, its `to_json()`) as the outputs give it: with `"author_name_from":

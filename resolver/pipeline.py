@@ -492,6 +492,11 @@ class Summary:
     links_not_followed: int = 0   # t.co links in the articles' text that no embed carries (newuser35c #3)
     credit_language_not_read: int = 0   # articles in a language whose credit words are not read (credits37)
     links_gone: int = 0       # links an embed carries that ended at a page that is gone (scan --fail-on-gone)
+    # the posts, videos and photos of services no step reads, by service ("Tumblr", "Storify", "podcast episodes"), as
+    # each article's `posts-not-supported` and `podcasts-not-supported` notes count them; `closed`: those of closed
+    # services (Storify, Vine, Google+). Not embeds, so counted apart: the run's totals add up (fixleft46b)
+    not_read: dict[str, int] = field(default_factory=dict)
+    closed: int = 0
     # Articles (counted in `articles`) whose bytes an earlier input of this run gave (the same article, recorded once),
     # and their embeds and credits (counted in `embeds`, `credits`): newuser46b #2
     same_bytes: int = 0
@@ -583,6 +588,9 @@ class Summary:
         self.links_not_followed += outcome.unfollowed.count if outcome.unfollowed is not None else 0
         self.credit_language_not_read += outcome.unread_language is not None
         self.links_gone += outcome.links_gone
+        for service, count in not_read_of(outcome.unsupported, outcome.podcasts).items():
+            self.not_read[service] = self.not_read.get(service, 0) + count
+        self.closed += closed_of(outcome.unsupported)
         self.not_files += outcome.place is None or "://" in outcome.place
         self._count_steps(outcome)
         if outcome.same_bytes_as is not None and self._firsts.get(
@@ -603,6 +611,23 @@ def link_outcome(error: str | None, *, gone: bool, unavailable: bool = False) ->
     from resolver.errors import refused_by_config
 
     return "refused" if refused_by_config(error) else f"error:{kind}"
+
+
+PODCAST_EPISODES = "podcast episodes"   # how the counts name the podcasts note's episodes
+
+
+def not_read_of(unsupported: Mapping[str, Any] | None, podcasts: Mapping[str, Any] | None) -> dict[str, int]:
+    """The posts, videos and photos of services no step reads that an article's notes count (`posts-not-supported`'s
+    `services`, `podcasts-not-supported`'s `count`), by service: what a run's summary and a report's add up."""
+    counts = dict(unsupported["services"]) if unsupported else {}
+    if podcasts and podcasts.get("count"):
+        counts[PODCAST_EPISODES] = podcasts["count"]
+    return counts
+
+
+def closed_of(unsupported: Mapping[str, Any] | None) -> int:
+    """How many of those are of closed services (Storify, Vine, Google+: the note's `closed` list)."""
+    return sum(unsupported["services"][s] for s in unsupported.get("closed") or ()) if unsupported else 0
 
 
 def run(items: Iterable[Item], *, session: Session, steps: Steps = Steps(),
@@ -1901,7 +1926,7 @@ def post_targets(result: ArticleResult) -> list[tuple[int, Target]]:
 
     wanted = []
     for i, embed in enumerate(result.embeds):
-        target = target_of(embed.platform, embed.kind, embed.post_id, result.real_url(embed.url))
+        target = target_of(embed.platform, embed.kind, embed.post_id, result.real_url(embed.url), embed.shown_url)
         if target is not None:
             wanted.append((i, target))
     for found in result.resolutions or ():
@@ -2311,7 +2336,8 @@ async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: IO[b
             if used is not None:
                 used.append(named.source)
             for index, embed in enumerate(scanned.embeds):
-                target = target_of(embed.platform, embed.kind, embed.post_id, scanned.real_url(embed.url))
+                target = target_of(embed.platform, embed.kind, embed.post_id, scanned.real_url(embed.url),
+                                   embed.shown_url)
                 if target is not None:
                     found.append(target)
                     came_from.append((named.source, index))
@@ -2322,7 +2348,7 @@ async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: IO[b
         if used is not None:
             used.append(named)
         ref = platforms.parse_url(named)
-        target = target_of(ref.platform, ref.kind, ref.post_id, ref.url) if ref else None
+        target = target_of(ref.platform, ref.kind, ref.post_id, ref.url, ref.shown) if ref else None
         if target is not None:
             found.append(target)
             came_from.append((named, None))

@@ -1971,6 +1971,39 @@ def _within(part: str, whole: str) -> bool:
     return bool(small) and any(big[i:i + len(small)] == small for i in range(len(big) - len(small) + 1))
 
 
+# words beside an organisation's name that make it no other organisation: a notice's, a company's form, "the"
+_FORM_WORDS = frozenset({"ltd", "limited", "inc", "llc", "plc", "co", "corp", "gmbh", "ag", "sa", "srl", "company",
+                         "group", "a", "an"})
+
+
+def _qualified_in(said: str, fields: Sequence[str]) -> str | None:
+    """The part of a file's organisation field (as written) in which the article's organisation (`said`, word-folded)
+    is found only inside a longer name whose other words qualify it: "Defence Ministry" in "Russian Defence Ministry",
+    "Ministry of Defence" in "Ministry of Defence of Ukraine" (review45a: each passed as one organisation, the
+    article's credit not saying which ministry). None when some part names it with only a notice's words, a company's
+    form or "the" besides ("The Riverton Post", "© 2024 Harbour Pictures Ltd."), or when no part holds it."""
+    qualified = None
+    for field in fields:
+        for part in _CREDIT_PARTS.split(field):
+            words = _plain(part).split()
+            small = said.split()
+            at = next((i for i in range(len(words) - len(small) + 1) if words[i:i + len(small)] == small), None)
+            if not small or at is None:
+                continue
+            rest = words[:at] + words[at + len(small):]
+            if all(w in _NOTICE_WORDS or w in _FORM_WORDS or w.isdigit() for w in rest):
+                return None
+            qualified = qualified or part.strip()
+    return qualified
+
+
+def _qualified_warning(credit: dict[str, Any], said: str, part: str, inside: str, before: str = "") -> dict[str, str]:
+    """The warn of an organisation the file names only qualified (`_qualified_in`): both names, never a pass."""
+    return check("image-metadata", "warn", f"{before}article credits '{said}', the file names '{part}' ({inside}): the "
+                                           f"file's name says more than the article's (which one, whose), so whether "
+                                           f"they are one organisation is not known")
+
+
 def other_credits(credits: list[dict[str, Any]], images: Mapping[str, dict[str, Any]] | None = None
                   ) -> list[list[dict[str, str]]]:
     """Each credit's `other-credits` checks: a warning for each other credit of the same photo (sizes aside) naming
@@ -2174,6 +2207,13 @@ def credit_checks(credit: dict[str, Any], facts: dict[str, Any] | None) -> list[
     if not embedded:
         return [check("image-metadata", "warn", "the image file carries no credit metadata read with certainty (its "
                                                 "fields name no character set and are not UTF-8)")]
+    if credit.get("kind") == "handout" and not said_people and _no_giver(said_org) \
+            and (given := _givers(embedded)):
+        # "Photo: Handout", "Foto: Divulgação": whose handout it is the article does not say; the file's names are
+        # not the article's credit (fixnu45d: "nothing comparable"; "Riverton Police/Handout" passed on its word)
+        return [check("image-metadata", "warn", f"the article credits a handout and does not say whose; the file "
+                                                f"names {given}: the article's credit names no one to check against "
+                                                f"them (file: {inside})")]
     if credit.get("kind") == "courtesy" and not said_people and said_org and people:
         # "Photo courtesy of Jane Doe": a lender, not said to be who made it (newuser42a #6); the file's creator
         # named so is one name both give (review43a: "nothing comparable" was said of it)
@@ -2210,6 +2250,28 @@ def credit_checks(credit: dict[str, Any], facts: dict[str, Any] | None) -> list[
     return [_organisation_checked(credit, orgs, said_people, people, inside)]
 
 
+def _no_giver(said_org: str) -> bool:
+    """Whether a handout credit's organisation (word-folded) names no giver: none, or only a handout's own words
+    ("Handout", "Handout photo", "Divulgação")."""
+    from resolver.extract.credit_names import LABELS
+
+    words = set(LABELS["handout"].replace("|", " ").split()) | {"photo", "foto", "image", "picture"}
+    return all(w in words or _unaccented(w) in words for w in said_org.split())
+
+
+def _givers(embedded: dict[str, str]) -> str:
+    """What a file's credit fields name besides a handout's words and a notice's ("byline 'Jane Roe', credit_line
+    'Riverton Police'"), "" when nothing."""
+    found = []
+    for key in (*PERSON_FIELDS, *ORG_FIELDS):
+        for part in _CREDIT_PARTS.split(embedded.get(key) or ""):
+            words = _plain(part).split()
+            if any(w not in _NAMES_NO_ONE and not _no_giver(w) and not w.isdigit() for w in words) \
+                    and (said := f"{key} '{part.strip()}'") not in found:
+                found.append(said)
+    return ", ".join(found)
+
+
 def _organisation_checked(credit: dict[str, Any], orgs: list[str], said_people: str, people: list[str],
                           inside: str) -> dict[str, str]:
     """The check of a credit's organisation against the file's organisation fields, no creator compared: agencies
@@ -2226,7 +2288,11 @@ def _organisation_checked(credit: dict[str, Any], orgs: list[str], said_people: 
             return check("image-metadata", "fail", f"the agency does not match: article credits "
                                                    f"'{credit['organization']}' ({', '.join(sorted(said_agencies))}), the "
                                                    f"file names {', '.join(sorted(file_agencies))} ({inside})")
-        if said_agencies & file_agencies or any(_within(said_org, _plain(o)) for o in orgs):
+        if said_agencies & file_agencies:
+            return check("image-metadata", "pass", f"organisation matches the file ({inside})")
+        if any(_within(said_org, _plain(o)) for o in orgs):
+            if part := _qualified_in(said_org, orgs):
+                return _qualified_warning(credit, credit["organization"], part, inside)
             return check("image-metadata", "pass", f"organisation matches the file ({inside})")
         return check("image-metadata", "warn", f"article credits '{credit['organization']}', the file says {inside}")
     return check("image-metadata", "skip", f"nothing comparable (file: {inside})")
@@ -2267,6 +2333,10 @@ def _originator_checked(credit: dict[str, Any], origin: tuple[str, str], embedde
     theirs = _agencies_named(originator, people=names, whole=True)
     named = _agencies_named(" / ".join(value for _, value in fields), people=names, whole=True)
     if _within(_plain(originator), _plain(" / ".join(value for _, value in fields))) or theirs & named:
+        if not theirs & named and (part := _qualified_in(_plain(originator), [value for _, value in fields])):
+            return _qualified_warning(credit, originator, part, inside,
+                                      f"the originator is named in the file only inside a longer name; "
+                                      f"{'the agency matches the file' if base['result'] == 'pass' else base['evidence']}; ")
         if base["result"] == "pass":
             return check("image-metadata", "pass", f"the originator '{originator}' and the agency match the file "
                                                    f"({inside})")
@@ -2362,7 +2432,7 @@ def _names_in_two_scripts(credit: dict[str, Any], byline: str, scripts: tuple[st
             return check("image-metadata", "warn", f"{unknown}; article credits '{credit['organization']}' "
                                                    f"({', '.join(sorted(said))}), the file names "
                                                    f"{', '.join(sorted(named))}: {why} (file: {inside})")
-        if said & named or any(_within(said_org, _plain(o)) for o in orgs):
+        if said & named or any(_within(said_org, _plain(o)) for o in orgs) and not _qualified_in(said_org, orgs):
             return check("image-metadata", "warn", f"{unknown}; the agency matches (file: {inside})")
     return check("image-metadata", "warn", f"{unknown} (file: {inside})")
 
@@ -2452,6 +2522,8 @@ def _same_creator_agency(credit: dict[str, Any], orgs: list[str], names: list[st
                                                f"'{credit['organization']}' ({', '.join(sorted(said))}), the file "
                                                f"names {', '.join(sorted(named))} ({inside})")
     named = _agencies_named(" / ".join(orgs), people=names)
+    if any(_within(said_org, _plain(o)) for o in orgs) and (part := _qualified_in(said_org, orgs)):
+        return _qualified_warning(credit, credit["organization"], part, inside, "the creator matches; ")
     if any(_within(said_org, _plain(o)) for o in orgs) or not named and not any(_rest(o, names) for o in orgs):
         return passed
     return check("image-metadata", "warn", f"the creator matches; article credits the organisation "
@@ -3215,7 +3287,7 @@ def _build(result: ArticleResult, *, store: Store | None, generated_at: str | No
            ) -> dict[str, Any]:
     from cache import utc_now
 
-    from resolver.pipeline import post_of_embed, same_posts
+    from resolver.pipeline import closed_of, not_read_of, post_of_embed, same_posts
 
     posts = {index: post_of_embed(result, index) for index in range(len(result.embeds))}
     same = same_posts(result)
@@ -3252,7 +3324,8 @@ def _build(result: ArticleResult, *, store: Store | None, generated_at: str | No
         "$schema": SCHEMA, "generated_by": f"embed-resolver {__version__}", "generated_at": generated_at or utc_now(),
         "article": _article(result, store) | {"published": dated.to_json() if dated else None,
                                               "warnings": _links_followed(result, store, redactor, takes, embeds)},
-        "summary": summarise(embeds, credits, missing),
+        "summary": summarise(embeds, credits, missing, not_read=not_read_of(result.unsupported, result.podcasts),
+                             closed=closed_of(result.unsupported)),
         "embeds": embeds, "credits": credits, "unreachable": missing, "answered_not_the_post": answered,
         "replay": replay,
         "answers": answers_used(embeds, credits, offline=offline, started_at=started_at),
@@ -3535,6 +3608,9 @@ def record_check(path: PurePath, offset: Any, record_id: str | None, body_sha256
         return f"{'; '.join(held.failed)}: its payload was changed after it was written"
     if held.refers_to is not None:
         return _revisit_check(Path(path), held, body_sha256, store)
+    if body_sha256 and held.payload_sha256 is None:   # encoded, and not decodable as its head says (review46c)
+        return (f"its payload does not decode as its HTTP head's Content-Encoding or Transfer-Encoding says: it is not "
+                f"the body {body_sha256} the fetch log keeps, which was read from it")
     if body_sha256 and held.payload_sha256 is not None and held.payload_sha256 != body_sha256:
         return (f"its payload has sha256 {held.payload_sha256}, not the body {body_sha256} the fetch log keeps: "
                 "one of them was changed")
@@ -3543,32 +3619,51 @@ def record_check(path: PurePath, offset: Any, record_id: str | None, body_sha256
 
 def _revisit_check(path: PurePath, held: Any, body_sha256: str | None, store: Store | None) -> str:
     """`record_check` of a revisit record: "" when the payload it names is the body the fetch log keeps (that body
-    hashed, or the record it refers to read whole and held to it), or when neither can be read; else why not."""
+    hashed, when kept) and the record it refers to is that payload's, named as it is (read whole and held to it: its
+    id, WARC-Target-URI and -Date, payload digest, payload sha256); else why not. That record is found by the fetch
+    log, else in the file itself (review46c: a revisit whose reference no row cited, or whose body was kept, was
+    "sound" without its reference read, and one edited to name another payload or record passed `cache verify` while
+    --replay refused the file)."""
     from pathlib import Path
 
-    from resolver.warc import payload_digest_of, read_record
+    from resolver.warc import answered_at, payload_digest_of, read_record, record_offsets, same_digest
 
+    # a server-not-modified revisit (a crawler's 304) names no payload of its own: a stop-44 replay answered it with
+    # its original's, which is what its row's body is held to (review46c: "naming the payload (none) … changed")
     named = held.payload_digest or ""
+    unnamed = not named and (held.profile or "").endswith("/revisit/server-not-modified")
     unlike = (f"it is a revisit record naming the payload {named or '(none)'}, which is not the body {body_sha256} the "
               "fetch log keeps: one of them was changed")
-    if not body_sha256 or store is None:
-        return ""
-    kept = store.body(body_sha256)
-    if kept is not None:
-        return "" if payload_digest_of(named, kept) is True else unlike
+    kept = store.body(body_sha256) if body_sha256 and store is not None else None
+    if kept is not None and not unnamed and payload_digest_of(named, kept) is not True:
+        return unlike
     refers_id, refers_url = held.refers_to
-    at = store.warc_offset_of(refers_url, refers_id) if refers_id and refers_url else None
+    at = store.warc_offset_of(refers_url, refers_id) if refers_id and refers_url and store is not None else None
+    if at is None and refers_id:   # no row cites it by that URL (a replayed file's, or a URL the log spells otherwise)
+        at = record_offsets(Path(path)).get(refers_id)
     if at is None:
-        return ""   # the record it refers to is cited by no row here: held by that row's own check, if any
+        return (f"it is a revisit record of {refers_id or '(no WARC-Refers-To)'}, which the file does not hold: the "
+                "payload it names is in no record there, and is not checked")
     original = read_record(Path(path), at)
     if original is None or original.record_id != refers_id:
         return (f"it is a revisit record of {refers_id}, which is not at offset {at:,} where the fetch log has it: "
                 "the file was changed")
     if original.failed:
         return f"it is a revisit record of {refers_id}, whose {'; '.join(original.failed)}"
-    if original.payload_digest != named or (original.payload_sha256 is not None
-                                            and original.payload_sha256 != body_sha256):
+    if not unnamed and not same_digest(original.payload_digest, named) or (
+            body_sha256 and original.payload_sha256 is not None and original.payload_sha256 != body_sha256):
         return unlike
+
+    def instant(date: str | None) -> str | None:   # to the second: a crawler may write one with a fraction, one not
+        return (answered_at(date) or "")[:19] or None
+
+    said_date, is_date = instant(held.refers_date), instant(original.date)
+    for header, says, is_, differ in (
+            ("WARC-Refers-To-Target-URI", refers_url, original.target_uri, refers_url and refers_url != original.target_uri),
+            ("WARC-Refers-To-Date", held.refers_date, original.date, said_date and is_date and said_date != is_date)):
+        if differ:
+            return (f"it is a revisit record whose {header} is {says}, where the record it refers to ({refers_id}) "
+                    f"has {is_}: the file was changed")
     return ""
 
 
@@ -4311,8 +4406,11 @@ def own_checks(embed: dict[str, Any], embeds: list[dict[str, Any]]) -> list[dict
     return [c for c in embed["checks"] if (c["name"], c["result"], c["evidence"]) not in said]
 
 
-def summarise(embeds: list[dict[str, Any]], credits: list[dict[str, Any]], unreachable: list[str]) -> dict[str, Any]:
-    """Counts of what was looked up, and only that: a 0 never stands for "not asked" (#9 §5)."""
+def summarise(embeds: list[dict[str, Any]], credits: list[dict[str, Any]], unreachable: list[str], *,
+              not_read: dict[str, int] | None = None, closed: int = 0) -> dict[str, Any]:
+    """Counts of what was looked up, and only that: a 0 never stands for "not asked" (#9 §5). `not_read`: the posts
+    of services no step reads, by service (`pipeline.not_read_of`), `closed` of them of closed services: no embeds,
+    counted apart so that the totals add up (fixleft46b)."""
     counted = [own_checks(e, embeds) for e in embeds]
     results = Counter(c["result"] for checks in counted + [cr["checks"] for cr in credits] for c in checks)
     failed = [f"embed {i + 1}: {c['name']}: {c['evidence']}" for i, checks in enumerate(counted) for c in checks
@@ -4349,4 +4447,5 @@ def summarise(embeds: list[dict[str, Any]], credits: list[dict[str, Any]], unrea
                                                  and e["identified"]["verdict"] != NOT_CHECKED),
                            "not_checked": sum(1 for e in remnants if e["identified"]["verdict"] == NOT_CHECKED)},
         "unreachable": len(unreachable),
+        "not_read": {"count": sum((not_read or {}).values()), "by_service": dict(not_read or {}), "closed": closed},
     }

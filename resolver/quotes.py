@@ -27,6 +27,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Mapping
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
@@ -332,6 +333,27 @@ def _split_markers(found: list[str]) -> tuple[list[str], set[int], bool, bool]:
 
 def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str, str] | None = None,
             lang: str | None = None, quote_lang: str | None = None) -> Comparison:
+    """`_compare`, saying so where two long texts were not matched word by word (too many edits apart to find their
+    fewest cheaply, `_fewest_edits`): their words there were said "replaced", or "no word of the post's" was in a quote
+    made of the post's words in another order (review46c). Such a comparison never passes."""
+    unmatched: list[tuple[int, int]] = []
+    token = _NOT_MATCHED.set(unmatched)
+    try:
+        found_ = _compare(said, found, set_aside=set_aside, links=links, lang=lang, quote_lang=quote_lang)
+    finally:
+        _NOT_MATCHED.reset(token)
+    if not unmatched or found_.result == "warn":   # a warn says it is unsure already (a translation's, most often)
+        return found_
+    words = ", ".join(f"{x:,} of the quote's and {y:,} of the post's" for x, y in unmatched)
+    unsure = (f"not matched word by word where the two differ too much to match cheaply ({words}): the changes said "
+              "there are not each word's")
+    if found_.result == "fail" and re.fullmatch(r"no word of the post's [\d,]+ is in the quote", found_.evidence):
+        return replace(found_, evidence=f"the quote's words are not the post's in its order; {unsure}")
+    return replace(found_, result="fail" if found_.result == "fail" else "warn", evidence=f"{found_.evidence}; {unsure}")
+
+
+def _compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str, str] | None = None,
+             lang: str | None = None, quote_lang: str | None = None) -> Comparison:
     """The article's quote (`said`) against the post's text (`found`), word by word; and (unless not `set_aside`:
     a name's emoji are decoration) the emoji and links words set aside: the article's that are not the post's
     make a pass a warn, as a changed emoji or link may change what a post says and words cannot tell. `links`:
@@ -744,11 +766,43 @@ def _left_out(texts: tuple[str, str]) -> str:
     runs = [post[i:i + len(said)] for i in range(len(post) - len(said) + 1)]
     if not any(not any(_denials(clause) for clause in run) for run in runs):
         return ""
+    # the part the quote's words render, told by their cognates ("отступим" of "відступимо"): where every part that
+    # renders them best denies, the quote drops the negation, as a whole translation does (the lead, stop 46)
+    scores = [_cognates([w for clause in said for w in clause], [w for clause in run for w in clause]) for run in runs]
+    best = max(scores)
+    if best and all(any(_denials(clause) for clause in run) for run, score in zip(runs, scores) if score == best):
+        return ""
     denying = next((clause for clause in post if _denials(clause)), None)
     if denying is None:
         return ""
     return (f'the post\'s negation ("{_denials(denying)[0]}", in “{_join(denying)}”) is in a part of the post the '
             "quote may not give (a partial quote?): if the quote renders that part, it drops the negation")
+
+
+# Ukrainian letters and Russian ones that stand for the same sound in cognates ("відступимо", "отступим")
+_UK_RU_FOLD = str.maketrans({"і": "и", "ї": "и", "є": "е", "ґ": "г", "ы": "и", "э": "е", "ё": "е", "ъ": "", "'": "",
+                             "’": "", "ʼ": ""})
+
+
+def _cognates(said: list[str], post: list[str]) -> int:
+    """How many of the quote's words of four letters or more have a cognate among the post's: their letters, folded
+    (`_UK_RU_FOLD`), share a run of at least 0.6 of the shorter word ("ступим" of "отступим" and "відступимо") or are
+    at least 0.7 alike by difflib's ratio; never a denying word."""
+    from difflib import SequenceMatcher
+
+    def akin(a: str, b: str) -> bool:
+        matcher = SequenceMatcher(None, a, b, autojunk=False)
+        run = matcher.find_longest_match(0, len(a), 0, len(b)).size
+        return run >= 4 and run >= 0.6 * min(len(a), len(b)) or matcher.ratio() >= 0.7
+
+    theirs = [w.casefold().translate(_UK_RU_FOLD) for w in post if len(w) >= 4 and not _denials([w])]
+    count = 0
+    for word in said:
+        if len(word) < 4 or _denials([word]):
+            continue
+        ours = word.casefold().translate(_UK_RU_FOLD)
+        count += any(akin(ours, other) for other in theirs)
+    return count
 
 
 def _denials(words: list[str]) -> list[str]:
@@ -2019,6 +2073,10 @@ def _real(change: Change) -> bool:
 # turns the post around, as "We will [not] support" does in brackets (newuser42b #1: it warned as a harmless cut).
 CUT_NEGATION = "the cut drops a negation: it turns the post's words around"
 CUT_FIGURE = "the cut drops a figure: it changes what the post's words say"
+# An elision right after a negation that runs into another sentence: the negation then denies the words after the "…",
+# which the post does not deny ("I will not … resign" of "I will not stay. I will resign.", review46c).
+CUT_NEGATION_MOVED = ("the cut runs from a negation into another sentence: the quote denies words the post does not "
+                      "deny")
 # A restrictive clause cut whole, its negation with it: "The people … will pay" of "The people who did not vote will
 # pay" does not turn the post around (the quote never says "who voted"), it drops what says which people are meant,
 # as a cut of "who voted" does, which warns; it failed as CUT_NEGATION (review43b43). It warns, saying so.
@@ -2077,6 +2135,8 @@ def _cuts(post: list[str], j1: int, j2: int, found: str) -> str:
     CUT_FIGURE), or "": none, or words the post sets off on both sides, a whole sentence, clause or parenthesis
     ("We will cut taxes. … Schools come first." of "… We will not raise fees. …" is an honest cut)."""
     cut = post[j1:j2]
+    if _negation_moved(post, j1, j2, found):
+        return CUT_NEGATION_MOVED
     denies = any(_negates(post[k]) and not (k + 1 < j2 and _key(post[k + 1]) in _NO_DENIAL) for k in range(j1, j2))
     kind = CUT_NEGATION if denies or _key(cut[-1]) in _PRIVATIVES and j2 < len(post) \
         else CUT_FIGURE if any(
@@ -2088,6 +2148,29 @@ def _cuts(post: list[str], j1: int, j2: int, found: str) -> str:
     at = re.search(pattern, normalise(found))
     set_off = at is not None and all(_SET_OFF_RE.search(at.group(k)) for k in (1, len(words) - 1))
     return "" if set_off else CUT_CLAUSE if kind == CUT_NEGATION and _clause_cut_whole(cut) else kind
+
+
+def _negation_moved(post: list[str], j1: int, j2: int, found: str) -> bool:
+    """Whether an elision of post[j1:j2] cut right after a negation runs past the end of its sentence to words the
+    post does not deny: "I will not … resign" of "I will not stay. I will resign." says the opposite of the post, and
+    warned as a partial quote (review46c). Not a cut inside the negation's sentence ("I will not, under any
+    circumstances, resign"), nor one whose last sentence denies again ("… I will never resign")."""
+    if j1 == 0 or j2 >= len(post) or not _negates(post[j1 - 1]) or _key(post[j1]) in _NO_DENIAL:
+        return False
+    words = post[j1 - 1:j2 + 1]
+    pattern = re.escape(words[0]) + "".join(r"(\W*?)" + re.escape(w) for w in words[1:])
+    at = re.search(pattern, normalise(found))
+    if at is None:
+        return False   # where its sentences end is not known: the cut warns as before
+    ends = [k for k in range(1, len(words)) if _CUT_SENTENCE_END_RE.search(at.group(k) + words[k][:1])]
+    # words[k] is the first word after the k-th mark; the last sentence the cut reaches into is words[ends[-1]:-1]
+    # a negation ending its own sentence ("He said no. The plan …") denies none of the words after it
+    return bool(ends) and ends[0] > 1 and not any(_negates(w) for w in words[ends[-1]:-1])
+
+
+# Between two words (the second's first letter after), a mark that ends a sentence (or a clause as a sentence does:
+# ";", ":"), a space after it and no small letter next (not the dots of "U.S. team" or "3.5")
+_CUT_SENTENCE_END_RE = re.compile(r"[.!?;:][\"'”’)\]]*\s+(?![a-zà-öø-ÿ])")
 
 
 def _clause_cut_whole(cut: list[str]) -> bool:
@@ -2630,6 +2713,8 @@ def _long_pairs(a: list[str], b: list[str]) -> list[tuple[int, int]]:
         if not anchors:   # no word once on each side (a chant, a refrain): its fewest edits, if they are few, read
             # from its start as the table does (its shared end, matched first, put a quote's unquoted rest inside it)
             found = _fewest_edits(a[lo_a:ends[0]], b[lo_b:ends[1]], work)
+            if found is None and (unmatched := _NOT_MATCHED.get()) is not None:
+                unmatched.append((hi_a - lo_a, hi_b - lo_b))
             if found is not None:
                 del pairs[kept:]
                 pairs += [(lo_a + i, lo_b + j) for i, j in found]
@@ -2641,6 +2726,9 @@ def _long_pairs(a: list[str], b: list[str]) -> list[tuple[int, int]]:
     return sorted(pairs)
 
 
+# The stretches (their words on each side) `_long_pairs` left unmatched in the comparison under way, past the work
+# `_fewest_edits` may do: `compare` says so, where its words were "replaced" or "no word of the post's" (review46c)
+_NOT_MATCHED: ContextVar[list[tuple[int, int]] | None] = ContextVar("_NOT_MATCHED", default=None)
 # Steps `_fewest_edits` may take over one comparison of two long texts: about a second at most.
 _EDITS_WORK = 1_000_000
 

@@ -123,8 +123,10 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
             media = f" [{len(embed.media_links)} media]" if embed.media_links else \
                 f" [{embed.media_marker}]" if embed.media_marker else ""
             post = [(f"{embed.platform} {embed.kind}", "bold"), BREAK,
-                    (post_url_words(embed.kind, embed.post_id, embed.url) + _start_time(data := embed.to_json()), ""),
-                    BREAK, (embed.detector, "dim")]
+                    (post_url_words(embed.kind, embed.post_id, embed.shown_url or embed.url)
+                     + _start_time(data := embed.to_json()), ""), BREAK, (embed.detector, "dim")]
+            if embed.shown_url:   # the article's form first, the one matched and fetched by after it (fixleft46b)
+                post += [BREAK, (canonical_words(embed.url), "dim")]
             for line in (moments_line(data), other_handles_line(data)):   # newuser41a #3, #13
                 post += [BREAK, (line, "dim")] if line else []
             if embed.id_doubt:
@@ -1350,6 +1352,17 @@ def embeds_summary(summary: dict[str, Any]) -> str:
     return f"{summary['embeds']} ({_counts(summary['by_platform'])})" if summary["by_platform"] else str(summary["embeds"])
 
 
+def not_read_summary(summary: dict[str, Any]) -> str | None:
+    """'3 (Storify 1, Vine 1, Google+ 1), 3 of them of closed services: not checked': the posts of services no step
+    reads, which are no embeds (the article's notes say each); None with none (or a report made before they were
+    counted)."""
+    not_read = summary.get("not_read") or {}
+    if not not_read.get("count"):
+        return None
+    closed = f", {not_read['closed']} of them of closed services" if not_read.get("closed") else ""
+    return f"{not_read['count']} ({_counts(not_read['by_service'])}){closed}: not checked"
+
+
 def archive_summary(summary: dict[str, Any], embeds: Sequence[dict[str, Any]] = ()) -> str:
     """'no archived copy' only for what was looked up; the rest is 'not checked' (#9 §5). Of those with no copy, the
     posts whose HTTP 200 captures nobody read (`embeds`' own), said so: whether one holds the post is not known, as the
@@ -1482,6 +1495,7 @@ def markdown(report: dict[str, Any]) -> str:
              "| Checks | " + " · ".join(f"{MARK[k]} {v}" for k, v in summary["checks"].items()) + " |",
              f"| Embedded posts with no archived copy | {archive_summary(summary, report['embeds'])} |",
              *([f"| Flattened posts | {identified} |"] if (identified := identification_summary(summary)) else []),
+             *([f"| Posts of services not read | {_md(said)} |"] if (said := not_read_summary(summary)) else []),
              f"| Photo credits | {summary['credits']} |", ""]
     if summary["failed"]:
         lines += ["**Failed checks**", ""] + [f"- {isolated_md(_md(f, as_written=True))}" for f in summary["failed"]]
@@ -1908,6 +1922,22 @@ def post_url_words(kind: str, post_id: str | None, url: str) -> str:
     return f"no post URL (account {url})" if kind == "post" and not post_id else url
 
 
+def canonical_words(url: str) -> str:
+    """What follows the article's own form of a post's URL (`Embed.shown_url`): the canonical URL the tool matches,
+    merges and fetches the post by, which the article does not write (fixleft46b)."""
+    return f"read as {url}"
+
+
+def _md_read_as(embed: dict[str, Any]) -> str:
+    """After the article's own form of the post's URL, the canonical one in brackets; nothing with none."""
+    return f" ({canonical_words(_md_link(embed['url']))})" if embed.get("shown_url") else ""
+
+
+def _html_read_as(embed: dict[str, Any]) -> str:
+    """`_md_read_as` for HTML."""
+    return f" ({canonical_words(_html_url(embed['url']))})" if embed.get("shown_url") else ""
+
+
 def _account_words(embed: dict[str, Any]) -> str:
     """The words before the URL of a post named by no id or link: its URL is its account's page."""
     return "no post URL; account: " if embed.get("kind") == "post" and not embed.get("post_id") else ""
@@ -1919,7 +1949,8 @@ def _markdown_embed(number: int, embed: dict[str, Any]) -> list[str]:
     who = _md(who, as_written=True) if who else ""
     span = f"characters {embed['span'][0]}–{embed['span'][1]}"
     lines = [f"### {number}. {embed['platform']} {embed['kind']}{who}: {status}", "",
-             f"{_account_words(embed)}{_md_link(embed['url'])}{_start_time(embed)} (found by {embed['detector']}, "
+             f"{_account_words(embed)}{_md_link(embed.get('shown_url') or embed['url'])}{_md_read_as(embed)}"
+             f"{_start_time(embed)} (found by {embed['detector']}, "
              f"{span})", "",
              "> " + rtl_isolated_md(_md_line(embed["quote"])), "",
              "| Fact | The article says | The source says | Recorded from |", "|---|---|---|---|"]
@@ -2199,6 +2230,10 @@ def _label(credit: dict[str, Any]) -> str:
     # the article's embeds of the account the credit names (newuser44c #4): the same account, not said the same post
     tied = (f"; the account of embed{'s' * (len(embeds) > 1)} {', '.join(map(str, embeds))} (whether the picture is "
             "that post's is not checked)") if embeds else ""
+    if kind == "screenshot" and credit.get("creator"):
+        # "Photo: Jane Doe / Screenshot": a name, its role not said (fixleft46a)
+        return (f"; label: screenshot (the name given may be whoever made the pictured post or video, or whoever "
+                f"took the screenshot: not said){tied}")
     if kind == "screenshot" and credit.get("organization"):   # "Captura de tela/YouTube": where from is said (review46a)
         return f"; label: {SCREENSHOT_FROM}{tied}"
     return f"; label: {KIND_WORDS.get(kind, kind)}{tied}" if kind else ""
@@ -2333,6 +2368,8 @@ def html_page(report: dict[str, Any], *, thumbnail: Thumbnail | None = None) -> 
              "</td></tr>",
              *([f"<tr><th scope=\"row\">Flattened posts</th><td>{escape(identified)}</td></tr>"]
                if (identified := identification_summary(summary)) else []),
+             *([f"<tr><th scope=\"row\">Posts of services not read</th><td>{escape(said)}</td></tr>"]
+               if (said := not_read_summary(summary)) else []),
              f"<tr><th scope=\"row\">Photo credits</th><td>{summary['credits']}</td></tr>", "</tbody></table>"]
     if summary["failed"]:
         parts.append("<h3>Failed checks</h3><ul>"
@@ -2401,7 +2438,9 @@ def _html_embed(number: int, embed: dict[str, Any], badge: Callable[[str], str],
     return (f'<article class="embed" aria-labelledby="embed-{number}"><h3 id="embed-{number}">{number}. '
             f"{escape(embed['platform'])} {escape(embed['kind'])}{_html(who, as_written=True)}: "
             f'<span class="badge {escape(status["tone"])}">{escape(status["words"])}</span>{escape(_as_of(status))}</h3>'
-            f'<p class="meta">{escape(_account_words(embed))}{_html_url(embed["url"])}{escape(_start_time(embed))}, '
+            f'<p class="meta">{escape(_account_words(embed))}{_html_url(embed.get("shown_url") or embed["url"])}'
+            f'{_html_read_as(embed)}'
+            f'{escape(_start_time(embed))}, '
             f"found by "
             f"{escape(embed['detector'])}, characters {embed['span'][0]}–{embed['span'][1]}</p>"
             f"<blockquote dir=\"auto\">{rtl_isolated_html(_html(embed['quote']))}</blockquote>{thumbs}"

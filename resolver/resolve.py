@@ -23,7 +23,7 @@ from resolver.guard import non_public_by_name
 from resolver.http import (NOT_CACHED, PASSING_KINDS, Deadline, FetchOutcome, Ledger, asked_to_wait, fetch,
                            passing_failure)
 from resolver.model import evolve
-from resolver.platforms import x
+from resolver.platforms import unsupported, x
 from resolver.platforms.canonical import canonical_url
 from resolver.redact import PLAIN_URL, REDACTED
 from resolver.session import NotCached
@@ -575,6 +575,9 @@ async def _follow(url: str, ref: PostRef | None, *, session: Session, follow_all
             return Resolution(url, current, None, tuple(hops), None,
                               f"{TOO_MANY_HOPS} more than {max_redirects} redirects")
         seen.add(current)
+        if (stop := unsupported.hop_stop(current)) is not None:
+            # a closed service's host, a not-supported service's post: not asked, said (fixleft46b)
+            return Resolution(url, current, None, tuple(hops), None, stop)
         if until is not None and until.passed():   # ran out between two hops: this one is not asked
             return Resolution(url, current, None, tuple(hops), None, _out_of_time(session.settings, current, hops))
         # A body past the cap, or still arriving at the deadline (a stream), is cut, not an error: where the answer

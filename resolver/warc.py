@@ -15,6 +15,7 @@ A run's writer and replay index live in its session (resolver.session.Session), 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import os
@@ -69,6 +70,9 @@ def run_config(settings: Any, redactor: Redactor = NO_SECRETS) -> dict[str, str]
 # How a WARC-Profile of an identical-payload-digest revisit ends (WARC 1.0 and 1.1): the only revisit a replay answers
 # with the payload it refers to; a server-not-modified one (a 304's head) stands for no payload of its own
 IDENTICAL_PAYLOAD = "/revisit/identical-payload-digest"
+# The most bytes an encoded record's payload is decoded to, to be hashed against the body its fetch row keeps: past it,
+# it is held to nothing (a body that large was past any cap a replay reads under)
+DECODED_MOST = 1 << 31
 STEP = 64 * 1024   # decoded bytes one brotli call may produce when reading a WARC record
 # ReplayedResponse.truncated of a record its file ends inside (a run stopped while appending it): its payload is only
 # the start of the answer, as a WARC-Truncated one's is, though no header says so (review36a)
@@ -666,7 +670,7 @@ def _refuse_unlike(record: Any, path: Path, offset: int, original: str | None) -
     names: it would be answered with a payload it does not stand for, and no digest of a revisit is checked by warcio
     (review45b: a revisit edited to refer to another record replayed that record's payload as its answer)."""
     named = record.rec_headers.get_header("WARC-Payload-Digest")
-    if not named or named != original:
+    if not named or not same_digest(named, original):
         raise ValueError(f"{path}: the revisit record at offset {offset:,} (WARC-Record-ID "
                          f"{record.rec_headers.get_header('WARC-Record-ID')}, "
                          f"{record.rec_headers.get_header('WARC-Target-URI')}) names the payload {named or '(none)'}, "
@@ -693,13 +697,17 @@ class RecordRead:
 
     record_id: str | None
     failed: tuple[str, ...]        # warcio's words for each digest that does not match ("payload digest failed ...")
-    payload_sha256: str | None     # the sha256 of its payload as stored, None when encoded (Content-Encoding,
-                                   # chunked) or a revisit's (none stored): then it is no body's hash
+    payload_sha256: str | None     # the sha256 of its payload, decoded when encoded (Content-Encoding, chunked) as a
+                                   # replay decodes it; None for a revisit's (none stored) or one not decodable
     payload_digest: str | None = None   # its WARC-Payload-Digest header ("sha1:BASE32"); a revisit's names the
                                         # payload of the record it refers to (it holds none of its own)
     # a revisit record's WARC-Refers-To and WARC-Refers-To-Target-URI: the record holding its payload; None for any
     # other record
     refers_to: tuple[str, str] | None = None
+    target_uri: str | None = None    # its WARC-Target-URI and WARC-Date: what a revisit of it names it by
+    date: str | None = None
+    refers_date: str | None = None   # a revisit's WARC-Refers-To-Date (review46c)
+    profile: str | None = None       # a revisit's WARC-Profile
 
 
 def payload_digest_of(digest: str, body: bytes) -> bool | None:
@@ -717,6 +725,92 @@ def payload_digest_of(digest: str, body: bytes) -> bool | None:
         return None
     return value.upper() in (base64.b32encode(made).decode(), made.hex().upper()) \
         or value == base64.b64encode(made).decode()
+
+
+def same_digest(one: str | None, other: str | None) -> bool:
+    """Whether two WARC digests ("sha1:BASE32") name one hash: the same algorithm and value, each value read in base32,
+    base16 or base64 as WARC 1.1 allows (a crawler may write a revisit's in another encoding than its original's).
+    Two missing or unreadable ones are the same only when written alike."""
+    import base64
+    import binascii
+
+    def read(digest: str) -> tuple[str, bytes] | None:
+        algorithm, _, value = digest.strip().partition(":")
+        value = value.strip()
+        for decode in (lambda v: base64.b32decode(v.upper()), lambda v: bytes.fromhex(v),
+                       lambda v: base64.b64decode(v, validate=True)):
+            try:
+                return algorithm.strip().lower().replace("-", ""), decode(value)
+            except (ValueError, binascii.Error):
+                continue
+        return None
+
+    if one == other:
+        return True
+    if not one or not other:
+        return False
+    read_one, read_other = read(one), read(other)
+    return read_one is not None and read_one == read_other
+
+
+def record_offsets(path: Path) -> Mapping[str, int]:
+    """Where each record of the file begins, by its WARC-Record-ID (the first of an id), read once per file as it is
+    now (its size and time of change): what a revisit refers to, when no fetch-log row cites that record (review46c).
+    A file that cannot be read, or ends in bytes that are no record, gives the records before them."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return {}
+    return _record_offsets(str(path), stat.st_size, stat.st_mtime_ns)   # (not to be changed: it is kept)
+
+
+@functools.lru_cache(maxsize=8)
+def _record_offsets(path: str, size: int, changed: int) -> dict[str, int]:
+    from warcio.archiveiterator import ArchiveIterator
+
+    found: dict[str, int] = {}
+    try:
+        with open(path, "rb") as stream:
+            iterator = ArchiveIterator(stream)
+            for record in iterator:
+                found.setdefault(str(record.rec_headers.get_header("WARC-Record-ID") or ""), iterator.get_record_offset())
+    except Exception:  # noqa: BLE001 - bytes that are no record: warcio raises several kinds
+        pass
+    found.pop("", None)
+    return found
+
+
+def _decoded_sha256(stream: IO[bytes], offset: int) -> str | None:
+    """The sha256 of the payload of the record at `offset` as a replay reads it: de-chunked as `replayed_payload`
+    gives it, and its Content-Encoding undone by the bounded decoders every answer is read with: the body a replayed
+    answer's row keeps the hash of. An encoded record was held to nothing, and one whose words were edited, gzipped,
+    given `Content-Encoding: gzip` and its digests made again passed `cache verify` (review46c). None when it cannot be
+    decoded, ends inside its encoding, or decodes past DECODED_MOST bytes."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.bufferedreaders import ChunkedDataReader
+
+    from resolver.transport import _decode, _decoders, _whole
+
+    try:
+        stream.seek(offset)
+        record = next(iter(ArchiveIterator(stream)))
+        payload, headers = record.raw_stream, record.http_headers
+        if headers.get_header("transfer-encoding") == "chunked":
+            payload = ChunkedDataReader(payload)
+        decoders = _decoders(headers.get_header("content-encoding") or "", limit=DECODED_MOST,
+                             url=str(record.rec_headers.get_header("WARC-Target-URI")))
+        digest, size, wire = hashlib.sha256(), 0, 0
+        while raw := payload.read(STEP):
+            wire += len(raw)
+            for piece in _decode(decoders, raw):
+                size += len(piece)
+                if size > DECODED_MOST:
+                    return None
+                digest.update(piece)
+        _whole(decoders, wire)
+        return digest.hexdigest()
+    except Exception:  # noqa: BLE001 - a payload that is not what its encoding says: the decoders raise several kinds
+        return None
 
 
 def read_record(path: Path, offset: int) -> RecordRead | None:
@@ -740,12 +834,16 @@ def read_record(path: Path, offset: int) -> RecordRead | None:
                 digest.update(piece)
             checker = record.digest_checker
             revisit = record.rec_type == "revisit"
+            sha256 = None if revisit else _decoded_sha256(stream, offset) if encoded else digest.hexdigest()
             return RecordRead(str(record.rec_headers.get_header("WARC-Record-ID") or "") or None,
                               tuple(checker.problems) if checker.passed is False else (),
-                              None if encoded or revisit else digest.hexdigest(),
+                              sha256,
                               record.rec_headers.get_header("WARC-Payload-Digest"),
                               (record.rec_headers.get_header("WARC-Refers-To") or "",
-                               record.rec_headers.get_header("WARC-Refers-To-Target-URI") or "") if revisit else None)
+                               record.rec_headers.get_header("WARC-Refers-To-Target-URI") or "") if revisit else None,
+                              record.rec_headers.get_header("WARC-Target-URI"), record.rec_headers.get_header("WARC-Date"),
+                              record.rec_headers.get_header("WARC-Refers-To-Date") if revisit else None,
+                              record.rec_headers.get_header("WARC-Profile") if revisit else None)
     except Exception:  # noqa: BLE001 - no file, or bytes there that are no record: warcio raises several kinds
         return None
 

@@ -153,3 +153,18 @@ def test_a_partial_translation_leaving_out_the_posts_negating_sentence_warns_nam
     assert c.result == "warn" and "(Ukrainian ↔ Russian)" in c.evidence, c.evidence
     assert f"the post's {named} is in a part of the post the quote may not give (a partial quote?)" in c.evidence, \
         c.evidence
+
+
+@pytest.mark.parametrize("said, post", [
+    ("Мы отступим.", "Ми не відступимо, місто тримається."),
+    ("Мы отступим.", "Ми не відступимо. Місто тримається."),
+    ("Мы отступим, город держится.", "Ми не відступимо, місто тримається, і ми теж."),
+], ids=["one-of-two-clauses", "one-of-two-sentences", "two-of-three-clauses"])
+def test_a_partial_translation_whose_words_render_the_posts_negating_clause_fails(said, post):
+    """A quote with fewer clauses than the post whose words are the negating clause's own cognates ("отступим" of
+    "відступимо") renders that clause, and drops its negation: it failed before review46b and warned after it, as a
+    part the quote may not give (the lead, stop 46). Only where its words say nothing of which part it renders (no
+    cognate, or as many in a part that denies nothing) is it a partial quote that warns."""
+    c = compare(said, post)
+    assert c.result == "fail", c.evidence
+    assert 'the post\'s negation ("не") is not in the quote' in c.evidence, c.evidence

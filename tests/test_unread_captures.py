@@ -161,7 +161,7 @@ def test_review34r1_a_cache_made_before_v49_migrated_counts_each_capture_by_its_
     forms kept), and takes each capture as its newest reading says, in either order of the readings."""
     from sqlite_utils import Database
 
-    from cache.migrations import AT_RISK_EMBEDS_V85, DEAD_EMBEDS_V78, migrations
+    from cache.migrations import AT_RISK_EMBEDS_V86, DEAD_EMBEDS_V78, migrations
 
     db = Database(tmp_path / "old.db")
     migrations.apply(db, stop_before="m049_at_risk_despite_captures_never_read")
@@ -181,7 +181,7 @@ def test_review34r1_a_cache_made_before_v49_migrated_counts_each_capture_by_its_
     migrations.apply(db)
     assert [r for (r,) in db.execute("SELECT post_id FROM at_risk_embeds").fetchall()] == ["1"]
     [(sql,)] = db.execute("SELECT sql FROM sqlite_master WHERE name = 'at_risk_embeds'").fetchall()
-    assert AT_RISK_EMBEDS_V85.strip() in sql and "'youtube'" in sql and "'tiktok'" in sql   # the newest (m085)
+    assert AT_RISK_EMBEDS_V86.strip() in sql and "'youtube'" in sql and "'tiktok'" in sql   # the newest (m086)
     [(sql,)] = db.execute("SELECT sql FROM sqlite_master WHERE name = 'dead_embeds_by_outlet_year'").fetchall()
     assert DEAD_EMBEDS_V78.strip() in sql   # the newest dead view (m078: no Mastodon activity counted as a post)
     assert db.execute("SELECT 1 FROM sqlite_master WHERE name = 'fetches_available_any_case'").fetchall()

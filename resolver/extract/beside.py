@@ -420,27 +420,34 @@ def embed_quote(embed_code: Any) -> Beside:
     “new chapter 🖤 …”"), or the blockquote right before it (no embed code, no link) under a paragraph that ends so
     ("He wrote:"). UNCERTAIN: only the layout ties it to the embed, so a changed word warns and never fails; a
     quote given to speech ("said", "told"), to another's post ("shared", "replied to") or left open is not read."""
+    return quoted_above(embed_code)[0]
+
+
+def quoted_above(embed_code: Any) -> tuple[Beside, Any]:
+    """`embed_quote`'s reading, and the element holding the quote (the paragraph, or the blockquote), None with no
+    quote: where in the page the article gives it, a place of its own beside an embed code that shows the post's
+    own words (a TikTok code's caption, fixleft46b)."""
     above = element_before(embed_code)
     if above is None or not is_element(above) or above.tag not in ("p", "blockquote"):
-        return NOTHING
+        return NOTHING, None
     if above.tag == "p":
         words = element_text(above)
         runs = _runs(words)
         if not runs or not runs[-1][3] or not runs[-1][2] or not ENDS_RE.fullmatch(words[runs[-1][1]:]) \
                 or not _introduces(words[:runs[-1][0]]):
-            return NOTHING
-        return Beside(runs[-1][2], tweet_text.UNCERTAIN, None)
+            return NOTHING, None
+        return Beside(runs[-1][2], tweet_text.UNCERTAIN, None), above
     lead = element_before(above)
     if lead is None or not is_element(lead) or lead.tag != "p" or not _introduces(element_text(lead)) \
             or descendants(above, "a") or descendants(above, "script") or (above.attrs.get("class") or "").strip() \
             or any(seen > MOST_NODES for seen, _ in enumerate(above.traverse())):
-        return NOTHING
+        return NOTHING, None
     words = " ".join(text_with_lines(above).split())   # a <br> a break between words, as the caption's lines are
     runs = [r for r in _runs(words) if r[2]]
     if runs and not all(r[3] for r in runs):
-        return NOTHING
+        return NOTHING, None
     text = " ".join(r[2] for r in runs) if runs else words
-    return Beside(text, tweet_text.UNCERTAIN, None) if text else NOTHING
+    return (Beside(text, tweet_text.UNCERTAIN, None), above) if text else (NOTHING, None)
 
 
 def _introduces(words: str) -> bool:

@@ -612,6 +612,25 @@ COURTESY_AFTER_RE = LazyPattern(r"(?P<name>[^,]+?)[ \t\u00a0]*,[ \t\u00a0]*court
                                  r"(?P<lender>\S.*))?", re.IGNORECASE)
 
 
+# A family, an estate or a collection named by its family's name: "Courtesy of the Hale family" (newuser42a #6: no
+# credit, its small "family" failing the strict value check)
+NAMED_LENDER_RE = LazyPattern(r"the(?:[ \t\u00a0]+(?-i:[A-Z][\w'’.-]*)){1,3}[ \t\u00a0]+"
+                              r"(?:family|families|estate|collection|archives?)")
+
+
+# "Jane Doe (courtesy of the family)": the same, the lender in brackets (fixleft46a: the name was lost, the bracket
+# alone a credit naming no one)
+COURTESY_BRACKET_RE = LazyPattern(r"(?P<name>[^,()]+?)[ \t\u00a0]*\([ \t\u00a0]*courtesy(?:(?:[ \t\u00a0]+of)?"
+                                  r"[ \t\u00a0]+(?P<lender>[^()]*?))?[ \t\u00a0]*\)", re.IGNORECASE)
+
+
+def courtesy_after(value: str) -> tuple[str, str | None] | None:
+    """(the name, who lent the picture or None) of a name followed by its courtesy line, after a comma or in
+    brackets ("Jane Doe, courtesy of the family", "Jane Doe (courtesy of the Hale family)"); None otherwise."""
+    found = COURTESY_AFTER_RE.fullmatch(value) or COURTESY_BRACKET_RE.fullmatch(value)
+    return (found["name"], found["lender"]) if found is not None else None
+
+
 def _joiners_in_order(value: str) -> tuple[str, ...]:
     """" via " and " for " in the order the value writes them, then the comma: "Jane Roe for The Riverton Post via
     Getty Images" is Jane Roe's, for the Post, through Getty (credits38: split at " via " first, "Jane Roe for The
@@ -623,10 +642,12 @@ def _joiners_in_order(value: str) -> tuple[str, ...]:
 def _split_one(value: str) -> tuple[str | None, str | None]:
     if (relation := _RELATION_BEFORE_RE.match(value)) is not None and may_name_a_person(value[relation.end():]):
         value = value[relation.end():]   # "the author Jane Doe": who she is to the story, then who (review30r2)
-    courtesy = COURTESY_AFTER_RE.fullmatch(value)
-    if courtesy and may_name_a_person(courtesy["name"]):
-        lender = (courtesy["lender"] or "").strip(ENDS)   # an organisation when it reads as one; "the family" is no one's
-        return courtesy["name"], lender if lender and is_org(lender) else None
+    courtesy = courtesy_after(value) if "ourtesy" in value else None
+    if courtesy and may_name_a_person(courtesy[0]):
+        # an organisation when it reads as one, or a family named by its name ("the Hale family": fixleft46a, it was
+        # dropped after a name); "the family" is no one's
+        lender = (courtesy[1] or "").strip(ENDS)
+        return courtesy[0], lender if lender and (is_org(lender) or NAMED_LENDER_RE.fullmatch(lender)) else None
     for joiner in _joiners_in_order(value):
         joined = _joined(value, joiner)
         if joined is None or not all(joined):

@@ -12,7 +12,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 
 from resolver.extract.credit_names import (CASELESS_LETTER_RE, agency_key, ENDS, KEPT_ROLES, KNOWN_ORGS, NAME_WORD, ORG_WORD_RE, PERSON_RE,
-                                           COURTESY_AFTER_RE, SCREEN_CAPTURE, UNNAMED_RE,
+                                           NAMED_LENDER_RE, SCREEN_CAPTURE, courtesy_after, UNNAMED_RE,
                                            SEPARATOR_RE, SMALL_ORG_START_RE, TITLES, as_written, is_known_org, is_note, platform_account,
                                            is_org, is_persons_name, label_kind, may_name_a_person, names_a_place,
                                            names_a_relation, names_an_agency, names_no_one, person_for_outlet,
@@ -260,11 +260,11 @@ def looks_like_credit_value(value: str, *, strict: bool) -> bool:
         return False
     if not strict:
         return True
-    if "ourtesy" in value and (lent := COURTESY_AFTER_RE.fullmatch(value)) is not None and lent["lender"] \
-            and _reads_as_lender(lent["lender"].strip(ENDS)):
+    if "ourtesy" in value and (lent := courtesy_after(value)) is not None and lent[1] \
+            and _reads_as_lender(lent[1].strip(ENDS)):
         # "Jane Doe, courtesy of the family", "…, courtesy of Jane Doe Photography": the photographer's name, then who
         # lent the picture; the name alone is weighed (fixleft44a: a caption's gave no credit, "family" small)
-        return looks_like_credit_value(lent["name"], strict=True)
+        return looks_like_credit_value(lent[0], strict=True)
     words = _WORD_RE.findall(value)
     if not words or len(words) > 12:
         return False
@@ -445,9 +445,13 @@ def _read_credits(text: str, *, source: str = "text", offset: int = 0, image: st
             start, end = match.span()
             if taken.overlaps(start, end):
                 continue
-            org = match.groupdict().get("org")
+            org, written = match.groupdict().get("org"), ""
             if form == "keyword" and org is not None and org.startswith("CC") and LICENCE_END_RE.match(org):
                 org = None   # "Photo: Jo Kline (CC BY 2.0)": the licence in brackets, kept in the words (newuser44d #10)
+            if form == "keyword" and org is not None and org.casefold().startswith("courtesy"):
+                # "Photo: Jane Doe (courtesy of the family)": the name, then who lent it, as after a comma (fixleft46a:
+                # the name was lost, the bracket alone a credit naming no one)
+                written, org = f"{match.group('value')}, {org.strip()}", None
             if form == "keyword" and org is not None and not is_org(org):
                 continue   # "Photo: Jane Doe (left)": only an agency's or outlet's name in brackets is the organisation
             if form == "keyword" and org is not None and is_note(org) and org.strip().casefold() not in KEPT_ROLES:
@@ -458,7 +462,7 @@ def _read_credits(text: str, *, source: str = "text", offset: int = 0, image: st
                     accepted.append((start, end))
                     credits += found
                 continue
-            written = match.group("value")
+            written = written if form == "keyword" and match.group("org") and written else match.group("value")
             if form == "slash" and (wider := _names_before(text, start, written)) is not None:
                 start, written = wider   # "Jane Doe, John Roe/Reuters": the form read John Roe alone (review32r1)
             # "Photo: CC BY-SA 4.0 / Jo Kline": the licence was the creator (review45c); before a spaced dash ("CC BY
@@ -584,10 +588,6 @@ SCREENSHOT_RE = LazyPattern(SCREEN_CAPTURE, re.IGNORECASE)
 COURTESY_OF_RE = LazyPattern(rf"(?<!\w)courtesy(?:{SP}+of)?{SP}+(?P<lender>\S.*)$", re.IGNORECASE)
 
 
-# A family, an estate or a collection named by its family's name: "Courtesy of the Hale family" (newuser42a #6: no
-# credit, its small "family" failing the strict value check)
-NAMED_LENDER_RE = LazyPattern(r"the(?:[ \t\u00a0]+(?-i:[A-Z][\w'’.-]*)){1,3}[ \t\u00a0]+"
-                              r"(?:family|families|estate|collection|archives?)")
 
 
 def _reads_as_lender(lender: str) -> bool:
@@ -661,6 +661,15 @@ def labelled(credit: Credit) -> Credit:
         if labels:
             kept = [p for p in parts if p not in labels]
             organization = as_written(organization, kept) if kept else None
+    if organization and creator and (parts := [p.strip(ENDS) for p in SEPARATOR_RE.split(organization)
+                                                if p.strip(ENDS)]) and (shots := [p for p in parts if p.casefold()
+                                                                                  in SCREENSHOT_WORDS]):
+        # "Photo: Jane Doe / Screenshot", "Фото: Олена Коваль / Скриншот": the kind, not an organisation (review45a)
+        kept = [p for p in parts if p not in shots]
+        organization, kind = (as_written(organization, kept) if kept else None), kind or SCREENSHOT
+    elif organization and creator and (via := SCREENSHOT_VIA_RE.match(organization)) is not None:
+        # "Photo: Jane Doe/Screenshot via X": taken from the platform named (the organisation was "Screenshot via X")
+        organization, kind = organization[via.end():].strip(ENDS) or None, kind or SCREENSHOT
     kind = kind or _kind_in(credit.raw, kind_of, creator)
     if kind == REPRODUCTION and creator and not organization:
         # "Joana Reis/Reprodução": a picture reproduced from hers (her account, her album), as "Reprodução/Joana Reis"
@@ -675,6 +684,13 @@ def labelled(credit: Credit) -> Credit:
         if len(parts) == 1 and platform_account([organization, "@a"]) is not None:
             # "Reprodução/X", "Reprodução/Instagram": taken from the platform, its account not named
             return evolve(credit, creator=None, organization=organization, kind=kind, split_confidence="high")
+    if kind is None and creator and not organization and "@" in creator \
+            and (on := ACCOUNT_ON_RE.fullmatch(creator.strip(ENDS))) is not None \
+            and (account := platform_account([on["platform"] or on["platform2"], on["account"] or on["account2"]])) \
+            is not None:
+        # "Photo: Instagram: @jane", "Photo: @jane on Instagram": the account's post, as "@jane/Instagram" (review45c:
+        # one creator of the whole words, "not sure")
+        return evolve(credit, creator=account[0], organization=account[1], kind=SOCIAL_POST, split_confidence="high")
     if kind is None and creator and not organization and (filed := FILE_OF_RE.fullmatch(creator.strip(ENDS))):
         return _file_of(credit, filed["owner"])
     if kind is None and creator and organization and (filed := FILE_OF_RE.fullmatch(creator.strip(ENDS))) \
@@ -696,12 +712,16 @@ def labelled(credit: Credit) -> Credit:
     if doubt and "DR" in (creator, *SEPARATOR_RE.split(organization or "")):
         # the broadcaster, or no one named: the split is a guess, and said to be one (review35r4)
         return evolve(credit, creator=creator, organization=organization, kind=kind, split_confidence="uncertain")
-    if kind is None and creator and organization and (platform_account([organization, creator]) is not None or re.search(
+    if kind in (None, SCREENSHOT) and creator and organization and (platform_account([organization, creator]) is not None or re.search(
             rf"(?<![\w.]){re.escape(organization)}\.(?:com|net|app|org)/{re.escape(creator)}(?![\w.])", credit.raw,
             re.IGNORECASE) and platform_account([f"{organization}.com", creator]) is not None):
         kind = SOCIAL_POST   # "Screenshot: Threads/@jane": the account's post, taken from the platform (newuser44c #4)
     if kind is None and (creator, organization) == (credit.creator, credit.organization):
         return credit
+    if kind == SCREENSHOT and creator:
+        # "Photo: Jane Doe / Screenshot", "Jane Doe/Screenshot via X": whose post or video is pictured, or who took
+        # the screenshot: not said
+        return evolve(credit, creator=creator, organization=organization, kind=kind, split_confidence="uncertain")
     renamed = (creator, organization) != (credit.creator, credit.organization)
     return evolve(credit, creator=creator, organization=organization, kind=kind,
                   split_confidence=None if renamed else credit.split_confidence)
@@ -714,6 +734,15 @@ FILE_OF_RE = LazyPattern(r"(?:Archivo|Arquivo|ARCHIVO|ARQUIVO)[ \t\u00a0]+(?P<ow
 ARCHIVES_OWN_WORDS = frozenset("general nacional histórico histórica municipal provincial público pública central regional "
                                "estadual estatal fotográfico gráfico de del do da dos das".split())
 REPRODUCTION = "reproduction"
+# "Instagram: @jane", "@jane on Instagram": an account on a platform, in a credit's one part (`platform_account` decides)
+ACCOUNT_ON_RE = LazyPattern(r"(?P<platform>[^:@]{1,30}?)[ \t\u00a0]*:[ \t\u00a0]*(?P<account>@\S+)"
+                            r"|(?P<account2>@\S+)[ \t\u00a0]+on[ \t\u00a0]+(?P<platform2>\S.{0,29})")
+SCREENSHOT = "screenshot"
+# A screenshot's own words standing as a part after a name (English, Ukrainian, Russian); before one ("Screenshot via
+# X", "Screenshot: Threads/@jane") they stay credit words, as they were read
+SCREENSHOT_WORDS = frozenset({"screenshot", "screen shot", "screengrab", "screen grab", "скриншот", "скріншот"})
+SCREENSHOT_VIA_RE = LazyPattern(r"(?:screen[ \t\u00a0]?shot|screen[ \t\u00a0]?grab|скриншот|скріншот)[ \t\u00a0]+via[ \t\u00a0]+",
+                                re.IGNORECASE)
 
 
 def _file_of(credit: Credit, owner: str) -> Credit:

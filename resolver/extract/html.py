@@ -33,7 +33,7 @@ from resolver.extract import needles as needle_search
 from resolver.lazy import LazyPattern
 from resolver.extract.needles import WRITES_LETTERS_RE, Needles
 from resolver.extract.spans import ElementEnds, SourceMap
-from resolver.model import Credit, Embed, PostRef, account_by_did, two_posts
+from resolver.model import Credit, Embed, Place, PostRef, account_by_did, two_posts
 from resolver.placeholders import EMBED_CODE_TAIL_RE, is_placeholder, real, without_tail
 from resolver.readable import LINK_DETECTORS
 from resolver.platforms import unsupported, x
@@ -489,7 +489,7 @@ def _embed_from_url(url: str, el: Any, smap: SourceMap, detector: str, needle: s
         span=smap.span(el, needle), post_id=ref.post_id, author_handle=ref.author_handle,
         media_links=(ref.url,) if ref.kind == "media-link" else (), linked_capture=text_detectors.capture_of(url),
         start_seconds=ref.start_seconds, end_seconds=ref.end_seconds,
-        id_doubt=platforms.link_doubt(ref, url) if detector in LINKS else None,
+        id_doubt=platforms.link_doubt(ref, url) if detector in LINKS else None, shown_url=ref.shown,
     )
     return _disguise_said(embed, url, el, smap, detector, needle) if platforms.beyond_ascii(url) else embed
 
@@ -767,11 +767,21 @@ def _tiktok(el: Any, smap: SourceMap) -> Embed | None:
         if embed is not None and cited:
             embed = replace(embed, id_doubt=two_posts(played, "data-video-id (the one TikTok's player shows)", cited,
                                                       "its cite"))
+    if embed is None:
+        return None
     para = next(iter(descendants(el, "p")), None)
-    text = text_with_breaks(para) if embed is not None and para is not None else ""
-    if embed is not None and para is None:   # the caption straight in <section> (newuser44c #7)
+    text = text_with_breaks(para) if para is not None else ""
+    if para is None:   # the caption straight in <section> (newuser44c #7)
         text = _section_caption(el) or ""
-    return replace(embed, text=text, text_confidence=tweet_text.HIGH) if embed is not None and text else embed
+    said, where = beside.quoted_above(el)   # "She wrote: “…”" just above the code (fixleft46b, as Instagram's)
+    if not text:
+        return replace(embed, text=said.text, text_confidence=said.confidence) if said.text else embed
+    embed = replace(embed, text=text, text_confidence=tweet_text.HIGH)
+    if said.text and " ".join(said.text.split()) != " ".join(text.split()):
+        # the article's own quote beside the code's caption: another place of the post's words, checked in its turn
+        embed = replace(embed, other_words=(Place(smap.span(where, None), "html-blockquote", said.text,
+                                                  said.confidence),))
+    return embed
 
 
 TIKTOK_TAG_RE = LazyPattern(r"#\S+$")
@@ -1861,7 +1871,7 @@ def _source_url_at(page: str, at: int, host: str, tail: re.Match[str], taken: In
                  span=(start, begin + len(raw)), post_id=ref.post_id,
                  author_handle=ref.author_handle, linked_capture=_capture_before(page, begin, raw),
                  start_seconds=ref.start_seconds, end_seconds=ref.end_seconds,
-                 id_doubt=platforms.link_doubt(ref, raw) or doubt)
+                 id_doubt=platforms.link_doubt(ref, raw) or doubt, shown_url=ref.shown)
 
 
 class _UnshownSource:

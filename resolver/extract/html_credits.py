@@ -496,12 +496,23 @@ def _photo_at(block: Any, walks: _Walks) -> str | None:
 
 
 def _src_of(img: Any) -> str:
-    """An image's address: lazy-loaded images keep it in data-src or srcset while src holds a placeholder."""
+    """An image's address: lazy-loaded images keep it in data-src or srcset while src holds a placeholder
+    ("/img/lazy.gif", passed over: review45c, a credit was tied to the stand-in), or a <picture>'s <source srcset>
+    does; the placeholder only when nothing else names the picture."""
+    stand_in = ""
     for name in IMAGE_ATTRS:
         src = (img.attrs.get(name) or "").strip().split(" ")[0]
         if src and not src.startswith("data:"):
-            return src
-    return ""
+            if not PLACEHOLDER_IMAGE_RE.search(src):
+                return src
+            stand_in = stand_in or src
+    if stand_in and (picture := img.parent) is not None and picture.tag == "picture":
+        for source in children(picture):
+            src = (source.attrs.get("srcset") or source.attrs.get("data-srcset") or "").split(",")[0].strip()
+            src = src.split(" ")[0]
+            if source.tag == "source" and src and not src.startswith("data:") and not PLACEHOLDER_IMAGE_RE.search(src):
+                return src
+    return stand_in
 
 
 def _credit_from_element(el: Any, smap: SourceMap, walks: _Walks, source: str) -> list[Credit]:

@@ -1277,7 +1277,7 @@ def find_url_embeds(text: str, taken: list[tuple[int, int]]) -> list[Embed]:
             post_id=ref.post_id, author_handle=ref.author_handle,
             media_links=(ref.url,) if ref.kind == "media-link" else (), linked_capture=capture_of(url),
             start_seconds=ref.start_seconds, end_seconds=ref.end_seconds, id_doubt=doubt,
-            text=quoted[0] if quoted else None, text_confidence=quoted[1] if quoted else None,
+            text=quoted[0] if quoted else None, text_confidence=quoted[1] if quoted else None, shown_url=ref.shown,
         ))
     return embeds
 

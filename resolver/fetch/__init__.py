@@ -65,11 +65,15 @@ class Target:
     platform: str
     post_id: str
     url: str
+    # The post's URL as the article wrote it where that is not `url` (`Embed.shown_url`: a TikTok /photo/ page, an
+    # Instagram /reel/, /reels/ or /tv/ one): asked of the archive first, and of Instagram's oEmbed where its schemes
+    # list the form (fixleft46b). Not compared: two forms of one post are one post, fetched once.
+    shown: str | None = field(default=None, compare=False)
 
 
-def target_of(platform: str, kind: str, post_id: str | None, url: str) -> Target | None:
+def target_of(platform: str, kind: str, post_id: str | None, url: str, shown: str | None = None) -> Target | None:
     """The post to fetch when what a parser read is one (a post or a video, with its id), else None."""
-    return Target(platform, post_id, url) if post_id and kind in ("post", "video") else None
+    return Target(platform, post_id, url, shown) if post_id and kind in ("post", "video") else None
 
 
 @dataclass(frozen=True)
@@ -350,9 +354,10 @@ async def _look_up_copies(target: Target, cached: FetchedPost, session: Session)
     ledger = Ledger()
     with ledger.kept(session.store):
         copies, looked = await wayback.read_captures(target.post_id, handles, session=session, ledger=ledger,
-                                                     platform=target.platform)
+                                                     platform=target.platform, shown=target.shown)
         copies = record_copies(cached, copies, session, ledger)
-    under = wayback.looked_under(target.post_id, handles, session.redactor, target.platform) if looked is not None else ()
+    under = wayback.looked_under(target.post_id, handles, session.redactor, target.platform, target.shown) \
+        if looked is not None else ()
     return replace(cached, archived=copies, archive_lookup=looked, archive_looked_under=under)
 
 
@@ -747,10 +752,12 @@ def _lookup_in_store(target: Target, record: PostRecord, store: Store,
     handles = _capture_handles(target, record, store, session.redactor)
     looked = wayback.lookup_outcome_in_store(target.post_id, handles, store, copies=archived,
                                              redactor=session.redactor, takes=session.takes_cached,
-                                             limit=session.settings.captures, platform=target.platform)
+                                             limit=session.settings.captures, platform=target.platform,
+                                             shown=target.shown)
     if looked is None and not archived or looked == wayback.NOT_LOOKED_UP:
         return wayback.NOT_LOOKED_UP, ()   # none made, or one stopped part way (newuser32 #1)
-    return looked, wayback.looked_under(target.post_id, handles, session.redactor, target.platform) if looked is not None else ()
+    return looked, wayback.looked_under(target.post_id, handles, session.redactor, target.platform, target.shown) \
+        if looked is not None else ()
 
 
 def _capture_handles(target: Target, record: PostRecord, store: Store | None,
@@ -868,10 +875,11 @@ async def _oembed(target: Target, session: Session, ledger: Ledger | None = None
     # a replay with no token asks for the URL its WARCs keep: a token in the query is kept there as REDACTED
     # (review35r5: a Threads answer the WARC held said "needs META_ACCESS_TOKEN"); the replay sends nothing anywhere
     asked = token or (REDACTED if session.replay is not None and provider.token_in == "query" else None)
-    request = oembed.request(target.platform, target.url, access_token=asked)
+    asked_url = oembed.asked_url(target.platform, target.url, target.shown)   # a reel as /reel/ (fixleft46b)
+    request = oembed.request(target.platform, asked_url, access_token=asked)
     if not token and provider.token_optional and asked and not _replayed(session, request.url):
         # a tokenless run's answer, which its WARC keeps under the URL with no token (newuser41a #4)
-        request = oembed.request(target.platform, target.url)
+        request = oembed.request(target.platform, asked_url)
     if provider.token and not token and not provider.token_optional and not _replayed(session, request.url):
         # a replay sends nothing: an answer its WARCs hold needs no token (newuser35 F4: "needs META_ACCESS_TOKEN")
         return _not_fetched(target, f"needs {provider.token.upper()}")
@@ -998,8 +1006,9 @@ async def _settle(target: Target, records: list[PostRecord], session: Session, o
     if _reads_captures(target, merged, options):
         handles = _capture_handles(target, merged, session.store, session.redactor)
         copies, looked = await wayback.read_captures(target.post_id, handles, session=session, ledger=ledger,
-                                                     platform=target.platform)
-        under = wayback.looked_under(target.post_id, handles, session.redactor, target.platform) if looked is not None else ()
+                                                     platform=target.platform, shown=target.shown)
+        under = wayback.looked_under(target.post_id, handles, session.redactor, target.platform, target.shown) \
+            if looked is not None else ()
     merged, copies, post_row, answered_at = _record_answers(target, records, copies, session, ledger)
     if recorded is not None:
         recorded.add(target)

@@ -75,6 +75,18 @@ BLUESKY_AUTHOR_RE = re.compile(r"(?:\s\(@([^\s()@]+)\)|^@([^\s()@]+))\Z")
 USER_NAME_AUTHORS = frozenset({"reddit"})
 
 
+# The article's own forms of an Instagram post's URL that Instagram's oEmbed schemes list besides /p/ (oEmbed's
+# providers.json: instagram.com/reel/*, /tv/*; /reels/* is not listed, and is asked as /p/). TikTok's schemes list
+# /video/ and nothing says its oEmbed answers /photo/: a photo post is asked as /video/ (fixleft46b).
+SCHEME_FORMS = {"instagram": ("https://www.instagram.com/reel/", "https://www.instagram.com/tv/")}
+
+
+def asked_url(platform: str, post_url: str, shown: str | None = None) -> str:
+    """The post's URL to ask the provider about: the article's own form (`Target.shown`) where the provider's oEmbed
+    schemes list it, else the canonical `post_url`."""
+    return shown if shown and shown.startswith(SCHEME_FORMS.get(platform, ())) else post_url
+
+
 def request(platform: str, post_url: str, *, access_token: str | None = None) -> Request:
     """The oEmbed request for a post URL: the token, when the provider needs one, in a header where the endpoint
     accepts one, else in the query."""

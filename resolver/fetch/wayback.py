@@ -623,14 +623,15 @@ class ArchivedCopy:
                 "notes": list(self.notes), "fetch_id": self.fetch_id}
 
 
-def capture_queries(post_id: str, handles: Sequence[str | None], platform: str | None = None) -> list[str]:
+def capture_queries(post_id: str, handles: Sequence[str | None], platform: str | None = None,
+                    shown: str | None = None) -> list[str]:
     """Where captures of a post live, most telling first: its page on each host CDX files apart (twitter.com;
     x.com, where twitter.com has answered with a 301 since 2023; mobile.twitter.com), under each handle it may be
     filed under (CDX lists each URL apart, review28), then the JSON endpoints embeds read. A Telegram post's: its
     page (its widget's, `?embed=1`, under it) and its web preview's (telegram.capture_pages)."""
     if telegram.is_post_id(post_id):
         return telegram.capture_pages(post_id)
-    if (pages := _own_pages(post_id, handles, platform)) is not None:
+    if (pages := _own_pages(post_id, handles, platform, shown)) is not None:
         return pages
     pages = _pages(post_id, handles)
     return page_queries(post_id, handles) + [
@@ -667,14 +668,17 @@ def old_form(post_id: str) -> bool:
     return minted < OLD_FORM_BEFORE if minted is not None else int(post_id) < x.FIRST_SNOWFLAKE
 
 
-def _own_pages(post_id: str, handles: Sequence[str | None], platform: str | None = None) -> list[str] | None:
+def _own_pages(post_id: str, handles: Sequence[str | None], platform: str | None = None,
+               shown: str | None = None) -> list[str] | None:
     """A Mastodon or Bluesky post's pages, a YouTube or TikTok video's, where each reader lists them (its page under
     each name, its embed and mobile pages): the same for its captures, its page queries and its pages. None for an X
-    post (or a Telegram one, whose three lists differ)."""
+    post (or a Telegram one, whose three lists differ). `shown`: the article's own form of a TikTok or Instagram
+    post's URL (`Embed.shown_url`: a /photo/, /reel/, /reels/ or /tv/ page), asked first: a photo post's captures are
+    filed under its /photo/ page, which no canonical form names (fixleft46b)."""
     if _is_tiktok(platform):
-        return tiktok_pages.capture_pages(post_id, list(handles))
+        return _shown_first(shown, tiktok_pages.capture_pages(post_id, list(handles)))
     if _is_instagram(platform):
-        return instagram_pages.capture_pages(post_id)
+        return _shown_first(shown, instagram_pages.capture_pages(post_id))
     if mastodon.is_post_id(post_id):
         return mastodon.capture_pages(post_id, list(handles))
     if bluesky_pages.is_post_id(post_id):
@@ -684,12 +688,21 @@ def _own_pages(post_id: str, handles: Sequence[str | None], platform: str | None
     return None
 
 
-def _pages(post_id: str, handles: Sequence[str | None], platform: str | None = None) -> list[str]:
+def _shown_first(shown: str | None, pages: list[str]) -> list[str]:
+    """`pages` (no scheme) with the article's own form first, each once."""
+    if not shown:
+        return pages
+    first = shown.removeprefix("https://")
+    return [first, *(page for page in pages if page != first)]
+
+
+def _pages(post_id: str, handles: Sequence[str | None], platform: str | None = None,
+           shown: str | None = None) -> list[str]:
     """The post's page on twitter.com (no scheme, as CDX is asked) under each handle given, each once whatever its
     case; under /i/ with none. A Telegram post's page: t.me/<channel>/<n>."""
     if telegram.is_post_id(post_id):
         return [f"t.me/{post_id}"]
-    if (pages := _own_pages(post_id, handles, platform)) is not None:
+    if (pages := _own_pages(post_id, handles, platform, shown)) is not None:
         return pages
     distinct: dict[str, str] = {}
     for handle in handles:
@@ -699,11 +712,11 @@ def _pages(post_id: str, handles: Sequence[str | None], platform: str | None = N
 
 
 def looked_under(post_id: str, handles: Sequence[str | None], redactor: Redactor | None = None,
-                 platform: str | None = None) -> tuple[str, ...]:
+                 platform: str | None = None, shown: str | None = None) -> tuple[str, ...]:
     """The post's pages a lookup under `handles` lists (`capture_queries` lists each on x.com and
     mobile.twitter.com too), but those that carry one of the run's secrets (not listed): what a report names when
     it found no copy, never a bare "no archived copy" (renamed28, #9)."""
-    listed, _ = _not_withheld(_pages(post_id, handles, platform), redactor or NO_SECRETS)
+    listed, _ = _not_withheld(_pages(post_id, handles, platform, shown), redactor or NO_SECRETS)
     return tuple(f"https://{page}" for page in listed)
 
 
@@ -801,8 +814,8 @@ def lookup_outcome(errors: list[str], asked: int) -> str | None:
 
 
 async def read_captures(post_id: str, handles: Sequence[str | None], *, session: Any, ledger: Ledger,
-                        limit: int | None = None,
-                        platform: str | None = None) -> tuple[tuple[ArchivedCopy, ...], str | None]:
+                        limit: int | None = None, platform: str | None = None,
+                        shown: str | None = None) -> tuple[tuple[ArchivedCopy, ...], str | None]:
     """Read a post's archived copies through the one HTTP layer (fetch log, body kept, WARC, budgets): the CDX
     list of each place captures live, then the raw captures, until one says what the post said. The captures'
     fetch rows are held in `ledger`, to be written with the post's observations (#11), those of reads that gave no
@@ -817,7 +830,7 @@ async def read_captures(post_id: str, handles: Sequence[str | None], *, session:
     unread: list[str] = []
     asked = 0
     read_before: set[str] = set()   # a capture two lists name is read once (newuser33 #9: fetched twice)
-    queries, withheld = _not_withheld(capture_queries(post_id, handles, platform), session.redactor)
+    queries, withheld = _not_withheld(capture_queries(post_id, handles, platform, shown), session.redactor)
     for query in queries:
         listing = await archive.list_captures(query, session=session, prefix=True)
         if not listing.unavailable:   # offline and never listed: not asked
@@ -903,7 +916,8 @@ def lookup_outcome_in_store(post_id: str, handles: Sequence[str | None], store: 
                             copies: int | Sequence[ArchivedCopy] = 0,
                             redactor: Redactor | None = None,
                             takes: Callable[[list[int]], bool] | None = None,
-                            limit: int = MAX_CAPTURES, platform: str | None = None) -> str | None:
+                            limit: int = MAX_CAPTURES, platform: str | None = None,
+                            shown: str | None = None) -> str | None:
     """What the last archive lookup of a post came to, from the fetch log (a post answered from the cache): each
     capture list's latest answer, as read_captures asked them; with no copy (`copies`: the copies recorded, or
     how many), the captures they list whose last read failed. A lookup stopped part way (a list it goes on to
@@ -916,7 +930,7 @@ def lookup_outcome_in_store(post_id: str, handles: Sequence[str | None], store: 
     unread: list[str] = []
     asked = 0
     unfinished = False
-    queries, withheld = _not_withheld(capture_queries(post_id, handles, platform), redactor or NO_SECRETS)
+    queries, withheld = _not_withheld(capture_queries(post_id, handles, platform, shown), redactor or NO_SECRETS)
     for query in queries:
         rows = [row for row in listings_in_store(query, store) if takes is None or takes([row["id"]])]
         if not rows:

@@ -86,7 +86,10 @@ def parse(url: str) -> PostRef | None:
                 return None
             # /<user>/p/<code>/ names the account too (newuser31b §11)
             user = parts[0] if i == 1 and USER.match(parts[0]) and parts[0] not in NOT_USERS else None
-            ref = PostRef(PLATFORM, "post", post_url(code), code, user.lower() if user else None)
+            # a reel's or IGTV page (/reel/, /reels/, /tv/, after its account's name too) is kept as the article wrote
+            # it, beside the canonical /p/ (fixleft46b); /embed/ after the code is the same page's player
+            shown = f"https://www.instagram.com/{parts[0] + '/' if user else ''}{part}/{code}/" if part != "p" else None
+            ref = PostRef(PLATFORM, "post", post_url(code), code, user.lower() if user else None, shown=shown)
             return _comment_in(ref, parts[i + 2:], url)
     return None
 

@@ -60,7 +60,9 @@ def parse(url: str) -> PostRef | None:
         return PostRef(PLATFORM, "live", f"https://www.tiktok.com/{parts[0]}/live", None, parts[0][1:])
     if len(parts) >= 3 and parts[0].startswith("@") and parts[1] in ("video", "photo") and POST_ID.match(parts[2]):
         user = parts[0][1:] or None
-        return PostRef(PLATFORM, "post", post_url(parts[2], user), parts[2], user)
+        # a photo post's page (/photo/) is kept as the article wrote it, beside the canonical /video/ (fixleft46b)
+        shown = f"https://www.tiktok.com/{parts[0]}/photo/{parts[2]}" if parts[1] == "photo" else None
+        return PostRef(PLATFORM, "post", post_url(parts[2], user), parts[2], user, shown=shown)
     for prefix in EMBED_PATHS:
         rest = parts[len(prefix):]
         if parts[:len(prefix)] == prefix and len(rest) == 1 and POST_ID.match(rest[0]):

@@ -229,6 +229,32 @@ def closed_why(url: str) -> str | None:
             f"`embed-resolver archive {url.strip()}` looks it up in the Wayback Machine")
 
 
+def hop_stop(url: str) -> str | None:
+    """Why a link's chain stops at `url` with no request (`resolve`'s error), or None: a closed service's host
+    (Storify, Vine, Google+: "closed: …") or a post or video of a service the tool reads no source of (Tumblr,
+    Flickr's photos, VK, OK, Rutube: "not-supported: …"), reached by a redirect. Following on asked a dead host, or a
+    live one for an answer no step reads (fixnu45a's "left")."""
+    from urllib.parse import urlsplit
+
+    try:
+        host = (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return None
+    if (service := CLOSED_HOSTS.get(host)) is not None:
+        return (f"closed: not followed to {url}: {CLOSED[service]} (an archived copy may survive: `embed-resolver "
+                f"archive {url}` looks it up in the Wayback Machine); it was asked nothing")
+    if not any(word in host for word in _SERVICE_HOSTS):   # most hops: no service's host, no pattern run
+        return None
+    why = why_not(url)
+    if why is None or why == INVITE:
+        return None
+    return f"not-supported: not followed to {url}: {why}; it was asked nothing"
+
+
+# The hosts `why_not` reads a post or video of (`hop_stop` runs its patterns only on one of these)
+_SERVICE_HOSTS = ("tumblr.com", "flickr.com", "vk.com", "vkvideo.ru", "ok.ru", "rutube.ru")
+
+
 def not_supported_note(items: list[Unsupported]) -> str:
     """What a scan and a report say of the posts and videos of services no step reads (VK, Rutube, OK, Tumblr,
     Flickr's photos), of closed services (Storify, Vine, Google+: when each closed, and where a copy may survive)
