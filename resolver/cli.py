@@ -1240,7 +1240,7 @@ def _say_fields_not_read(spec: InputSpec, unread: dict[str, tuple[int, str]]) ->
 
 
 def _steps_lines(summary: Summary) -> list[str]:
-    """The links followed by how they ended, and the posts fetched by status: lines under the summary line
+    """The links followed by how they ended, and the posts looked up by status: lines under the summary line
     (newuser46b #3: it counted articles only, "120 with a step that failed" beside 124 links' error lines)."""
     lines = []
     if summary.links:
@@ -1264,10 +1264,10 @@ def _steps_lines(summary: Summary) -> list[str]:
         lines.append(said + ("; " + ", ".join(after) if after else ""))
     if summary.posts:
         total = sum(summary.posts.values())
-        kinds = ", ".join(f"{n:,} {status.replace('_', ' ')}"
+        kinds = ", ".join(f"{n:,} {'not in the cache (offline)' if status == 'not_cached' else status.replace('_', ' ')}"
                           for status, n in sorted(summary.posts.items(), key=lambda k: (-k[1], k[0])))
         archived = f"; {summary.posts_archived:,} with an archived copy" if summary.posts_archived else ""
-        lines.append(f"posts: {total:,} fetched (each post an embed names, per article): {kinds}{archived}")
+        lines.append(f"posts: {total:,} looked up (each post an embed names, per article): {kinds}{archived}")
     return lines
 
 

@@ -504,8 +504,8 @@ class Summary:
     same_bytes_credits: int = 0
     not_files: int = 0        # articles read from no file (a URL, a record, stdin): the summary says "inputs"
     # The links the embeds carry, followed (`--resolve`), by how each ended (`link_outcome`: "page", "gone",
-    # "refused", "not_cached", "error:<kind>"), and those the cache answered; the posts fetched (`--fetch`), by
-    # status, and those with an archived copy; the links a 5xx or a timeout failed in an earlier run, asked again
+    # "refused", "not_cached", "error:<kind>"), and those the cache answered; the posts looked up (`--fetch`), by
+    # status ("not_cached": offline, never fetched), and those with an archived copy; the links a 5xx or a timeout failed in an earlier run, asked again
     # (newuser46b #3, #5: the summary counted articles only, and said neither)
     links: dict[str, int] = field(default_factory=dict)
     links_from_cache: int = 0
@@ -542,7 +542,8 @@ class Summary:
         if not isinstance(outcome, ArticleResult) or outcome.__dict__.get("line") is None:
             links = [(r.value.error, r.value.gone, r.value.from_cache, r.value.unavailable)
                      for r in outcome.resolutions or ()]
-            posts = [(p.value.record.status, bool(p.value.archived)) for p in outcome.posts or ()]
+            posts = [("not_cached" if p.value.unavailable else p.value.record.status, bool(p.value.archived))
+                     for p in outcome.posts or ()]
         else:
             import json
 

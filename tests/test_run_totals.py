@@ -219,3 +219,12 @@ def test_retries_made_at_once_are_said_as_the_time_of_the_run_they_took() -> Non
         "a.example: 4 retries waited 2.0 s in all before them (4 under a second each, not said one by one)",
         "t.co: 7 retries waited during 1 s of the run (7 waits at times at once, 5 s summed; 7 under a second each, "
         "not said one by one)"]
+
+
+def test_the_summary_counts_posts_by_status(tmp_path: Path, archive: Path) -> None:
+    """newuser46b #3: with --fetch the summary said nothing of the posts (86 not found, 7 not confirmed in her run).
+    Offline, a post never fetched is said as such, not as a status."""
+    run = invoke(tmp_path, "scan", "--fetch", "--offline", "--json", str(archive))
+    assert run.exit_code == 3, run.output
+    posts = [line for line in run.stderr.splitlines() if line.startswith("posts: ")]
+    assert posts == ["posts: 4 looked up (each post an embed names, per article): 4 not in the cache (offline)"]
