@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import errno
 import hashlib
 import os
 import re
@@ -1157,6 +1158,8 @@ def cannot_open(path: Path, exc: OSError) -> str:
         return f"cannot read {path}: it is a directory"
     if isinstance(exc, PermissionError):
         return f"cannot read {path}: permission denied"
+    if exc.errno == errno.ELOOP:   # "Too many levels of symbolic links" (newuser46b #7)
+        return f"cannot read {path}: it is a link loop (a link that leads back to itself)"
     return f"cannot read {path}: {exc.strerror or exc}"
 
 

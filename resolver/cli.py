@@ -478,18 +478,52 @@ class _Ticker:
         self._thread.join()
 
 
-def _of_total(summary: Summary, total: int | None, seconds: float) -> str:
+# The time left is said once the pace is steady (newuser46b #1: `1/1,500 articles, about 46 min left` at the first
+# second of a 9 s run, the pace of one article over the run's start-up): measured from the first finished input,
+# as rich's progress estimates a speed from its samples, over the last PACE_WINDOW_S (rich's speed_estimate_period)
+# or the last ETA_MIN_ARTICLES inputs if those took longer, and said from ETA_MIN_ARTICLES and ETA_MIN_SECONDS on.
+ETA_MIN_ARTICLES = 10
+ETA_MIN_SECONDS = 3.0
+PACE_WINDOW_S = 30.0
+
+
+class Pace:
+    """When the run's recent inputs were finished (`mark`, in the run's thread), and the pace they give
+    (`per_second`, read by the bar's and the log line's threads: no iteration over the samples)."""
+
+    def __init__(self) -> None:
+        from collections import deque
+
+        self.times: deque[float] = deque()
+        self.first: float | None = None
+
+    def mark(self, now: float) -> None:
+        self.first = now if self.first is None else self.first
+        self.times.append(now)
+        while len(self.times) > ETA_MIN_ARTICLES and self.times[0] < now - PACE_WINDOW_S:
+            self.times.popleft()
+
+    def per_second(self, now: float) -> float | None:
+        """Inputs a second, or None while too few have been finished, or for too short a time, to say."""
+        count = len(self.times)
+        if count < ETA_MIN_ARTICLES or self.first is None or now - self.first < ETA_MIN_SECONDS:
+            return None
+        since = now - self.times[0]
+        return (count - 1) / since if since > 0 else None
+
+
+def _of_total(summary: Summary, total: int | None, per_second: float | None) -> str:
     """The bar's count of articles: "12 articles" for a stream, "12/30 articles, about 40 s left" when the number
     of inputs is known (inputs.Census; newuser30 #9). The inputs handled (articles, errors, files skipped, those an
-    earlier run finished) against the inputs; the time left from this run's pace."""
+    earlier run finished) against the inputs; the time left from this run's pace (`Pace`), once it is steady. What
+    an earlier run finished is said (newuser46b #1: a resumed run counted from zero)."""
+    earlier = f" ({summary.resumed:,} done earlier)" if summary.resumed else ""
     if total is None:
-        return f"{summary.articles:,} articles"
-    earlier = summary.resumed + summary.repeated
-    handled = summary.articles + summary.failed + summary.skipped + summary.unavailable + earlier
-    this_run = handled - earlier
-    left = f", about {_duration((total - handled) * seconds / this_run)} left" \
-        if this_run and total > handled and seconds > 0 else ""
-    return f"{min(handled, total):,}/{total:,} articles{left}"
+        return f"{summary.articles:,} articles{earlier}"
+    handled = (summary.articles + summary.failed + summary.skipped + summary.unavailable + summary.resumed
+               + summary.repeated)
+    left = f", about {_duration((total - handled) / per_second)} left" if per_second and total > handled else ""
+    return f"{min(handled, total):,}/{total:,} articles{earlier}{left}"
 
 
 def _duration(seconds: float) -> str:
@@ -805,7 +839,9 @@ def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str 
 
     Exit codes: 0 done; 1 an input could not be read or a step failed for an article (one "error:" line each, the
     other articles still done); 2 usage; 3 not in the cache (--offline); 5 a link ended at a page that is gone, with
-    --fail-on-gone (1 and 3 win over it); 130 interrupted.
+    --fail-on-gone (1 and 3 win over it); 130 interrupted (Ctrl-C); 143 stopped by SIGTERM, as by Ctrl-C. A run
+    started in the background of a script ignores SIGINT (sh starts it so, and the run keeps it, as nohup's): stop it
+    with kill -TERM (exit 143).
     """
     from resolver import pipeline
     from resolver.options import ArchiveOptions
@@ -879,7 +915,7 @@ def _scan_on_dask(ctx: click.Context, spec: InputSpec, steps: Steps, mode: Mode,
     out = settings.database().resolve()
 
     def absolute(names: tuple[str, ...]) -> tuple[str, ...]:
-        return tuple(n if "://" in n else str(Path(n).resolve()) for n in names)
+        return tuple(n if "://" in n else os.path.realpath(n) for n in names)   # a link loop is said later
     spec = replace(spec, files=absolute(spec.files), jsonl=absolute(spec.jsonl), warc=absolute(spec.warc))
     with user_errors():
         ctx.with_resource(cluster.one_run(out))   # before anything is asked of the cluster
@@ -1017,7 +1053,8 @@ def _job_name(command: str, steps: Steps, mode: Mode, spec: InputSpec, *, kind: 
     from pathlib import Path
 
     def absolute(names: tuple[str, ...]) -> list[str]:
-        return [n if n == "-" or "://" in n else str(Path(n).resolve()) for n in names]
+        # os.path.realpath, as Path.resolve() is made, less its RuntimeError for a link loop (newuser46b #7)
+        return [n if n == "-" or "://" in n else os.path.realpath(n) for n in names]
     inputs = json.dumps([absolute(spec.files), absolute(spec.jsonl), absolute(spec.warc), list(spec.globs),
                          repr(spec.fields), str(spec.shard)])
     parts = [command, steps.describe()]
@@ -1066,7 +1103,7 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
         ctx.call_on_close(output.close)
     summary = pipeline.Summary()
     started = time.monotonic()
-    census = Census()
+    census, pace = Census(), Pace()
 
     def stats() -> str:
         # Articles as the summary line counts them: an input that failed is an error, not an article; a file that
@@ -1076,7 +1113,8 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
         seconds, done = time.monotonic() - started, summary.articles
         skipped = f"  {summary.skipped:,} skipped" if summary.skipped else ""
         queued = f", {session.requests_queued:,} queued" if session.requests_queued else ""
-        return (f"{_of_total(summary, census.total, seconds)}  {done / seconds if seconds > 0 else 0:.1f}/s  "
+        return (f"{_of_total(summary, census.total, pace.per_second(seconds))}  "
+                f"{done / seconds if seconds > 0 else 0:.1f}/s  "
                 f"{summary.embeds:,} embeds  {session.requests_in_flight} requests in flight{queued}  "
                 f"{_run_failed(summary):,} errors{skipped}")
     advance = (lambda: None) if quiet else session.reporter.progress(_DOING.get(command, command), None, stats=stats)
@@ -1085,6 +1123,7 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
     unread: dict[str, tuple[int, str]] = {}   # records whose URL or id field was not read: count, the first's
 
     def on_outcome(outcome: Outcome) -> None:
+        pace.mark(time.monotonic() - started)
         advance()
         emit(outcome)
         if verbose:

@@ -1928,6 +1928,9 @@ def post_targets(result: ArticleResult) -> list[tuple[int, Target]]:
     wanted = []
     for i, embed in enumerate(result.embeds):
         target = target_of(embed.platform, embed.kind, embed.post_id, result.real_url(embed.url), embed.shown_url)
+        if target is not None and target.platform == "bluesky" and embed.author_handle \
+                and embed.author_handle.lower() not in target.post_id.lower():
+            target = replace(target, shown_handles=(embed.author_handle,))   # a post named by DID, its handle shown
         if target is not None:
             wanted.append((i, target))
     for found in result.resolutions or ():

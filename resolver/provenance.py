@@ -422,7 +422,10 @@ def _link_author_check(embed: dict[str, Any], said: dict[str, Any], source: str)
     if not name:
         return check("author", "pass", _per(source, f"the link names {author}, the post's author; the article's "
                                                     "naming of the speaker was not read"))
-    words = [w for w in _name_words(name) if w not in TITLES and len(w) > 1]
+    # a role or a body ("Die Ministerin", "La Préfecture", German capitals as any noun's) names no one to hold against
+    # the author, as an English title does (newuser46a #5); a name beside it still does ("Die Ministerin Anna Muster")
+    named = " ".join(w for w in name.split() if not quotes.names_a_role(w))
+    words = [w for w in _name_words(named) if w not in TITLES and len(w) > 1]
     if words and not any(_names_author(w, handle, found_name) for w in words):
         return check("author", "warn", _per(source, f"the article names “{name}” beside the link to this post; its "
                                                     f"author is {author}: the quote may be given to the wrong "
@@ -653,8 +656,10 @@ def date_checks(embed: dict[str, Any], post: dict[str, Any] | None, post_id: str
                                             "it is not compared"))
     elif not said and embed.get("date_text") and not is_placeholder(embed.get("date_text")):
         # words the date table does not read ("6 Δεκ 2022"): a date all the same, not none (newuser32b #7)
-        checks.append(check("date", "skip", f"the article shows a date it could not read (“{embed['date_text']}”): "
-                                            "it is not compared"))
+        turned = _weekday_turned(embed["date_text"])
+        checks.append(check("date", "skip", f"the article shows a date it could not read (“{embed['date_text']}”"
+                                            + (f": {turned}, and which of the two is meant the words do not say"
+                                               if turned else "") + "): it is not compared"))
     elif not said and embed.get("detector") in LINKS:   # its prose may date it: nothing read it (newuser34 #3)
         checks.append(check("date", "skip", "no date was read for this post (the article links it; a date in its "
                                             "prose is not read)"))
@@ -669,8 +674,8 @@ def date_checks(embed: dict[str, Any], post: dict[str, Any] | None, post_id: str
         if result == "fail" and (edit := seen_edit(post, found)):   # the edit's time, not the original's
             result, unknown = "warn", (f"; that answer was an edit of this post ({edit}): its time is the edit's, "
                                        "not the original's, so this is no fail")
-        checks.append(check("date", result, _per(source, f"{lead}article {said}, {posted} {stamp}{zones}{unknown}"
-                                                         + _swapped(said, created_at, result))))
+        checks.append(check("date", result, _per(source, f"{lead}article {said}{_order_read(embed, said)}, {posted} "
+                                                         f"{stamp}{zones}{unknown}" + _swapped(said, created_at, result))))
     else:
         checks.append(check("date", "skip", "no available post or archived copy with a date to compare with"))
         checks += _date_against_key(said, embed.get("platform"), post_id or embed.get("post_id"))
@@ -722,12 +727,35 @@ def _date_against_key(said: str | None, platform: Any, post_id: str | None) -> l
                      if result == "fail" else ""))]
 
 
+_DOTTED_DATE_RE = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}\.\d{4}(?![\d.]\d)")
+
+
+def _order_read(embed: dict[str, Any], said: str) -> str:
+    """" (“03.12.2022” read day first: …)" after the article's day where extraction read a dotted date both orders
+    read by the language of its page or embed, or by the article's other dates (newuser46a #8): the reading, and why;
+    "" for any other date."""
+    written = embed.get("date_text") or ""
+    if not _DOTTED_DATE_RE.search(written) or len(readings := _date_readings(written)) < 2 or said not in readings:
+        return ""
+    return (f" (“{written}” read {' or '.join(readings[said])}: written with dots, as German, French and most of "
+            "Europe write a date, day.month.year, which the page's or the embed's language or the article's other "
+            "dates say it is; the US never writes dots)")
+
+
 def _date_readings(date_text: str) -> dict[str, tuple[str, ...]]:
     """`dates.date_readings`, imported only for a date the article shows and extraction did not read: the extract
     package is no import of a report's (#14)."""
     from resolver.extract.dates import date_readings
 
     return date_readings(date_text)
+
+
+def _weekday_turned(date_text: str) -> str | None:
+    """`dates.weekday_turned` of a date the article shows and extraction did not read (imported as `_date_readings`):
+    its weekday another day's (newuser46a #11)."""
+    from resolver.extract.dates import parse_date, weekday_turned
+
+    return weekday_turned(date_text, parse_date(date_text))
 
 
 def _names_no_day(date_text: str) -> bool:

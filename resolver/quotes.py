@@ -531,7 +531,8 @@ def _negation_lost(said: list[str], post: list[str], langs: tuple[str, str] = ("
     # a side's words that read as another language are in that one, whatever it is given as (a Spanish post X tags
     # "pt": its "No" negates, review46d)
     ours, theirs = [[w for w in side if _negates(w) and not (_key(w) in _NO_NEGATION_IN.get(lang, ())
-                                                            and _reads_as(side) in (None, lang))]
+                                                            and _reads_as(side) in (None, lang))
+                     or _key(w) == "nao" and (lang == "pt" or _reads_as(side) == "pt")]
                     for side, lang in ((said, langs[0]), (post, langs[1]))]
     if bool(ours) == bool(theirs):
         return ""
@@ -586,13 +587,20 @@ _SCALE_POWERS = {
     "trillions": 12, "mil": 3, "millón": 6, "millon": 6, "millones": 6, "billón": 12, "billon": 12, "billones": 12,
     "trillón": 18, "trillones": 18, "milhão": 6, "milhões": 6, "bilhão": 9, "bilhões": 9, "bilião": 12, "biliões": 12,
     "trilhão": 12, "trilhões": 12, "milliard": 9, "milliards": 9, "milliarde": 9, "milliarden": 9, "mrd": 9,
-    "millionen": 6, "billionen": 12, "miljoen": 6, "miljard": 9, "biljoen": 12}
+    "millionen": 6, "billionen": 12, "miljoen": 6, "miljard": 9, "biljoen": 12,
+    # written short: German "Mio." (10^6), "Mrd."/Swiss "Mia." (10^9), "Bio." (10^12); French "Md€", "Mds", "md"
+    # (10^9) (newuser46a #3)
+    "mio": 6, "mia": 9, "md": 9, "mds": 9, "bio": 12}
+# short scales a language reads otherwise: French "bio" is organic, not "Billion"
+_NOT_SCALES = {"fr": frozenset({"bio"})}
+# written after a figure with no space, or alone after it, with a capital: "1,5M€", "1,5 M€", "2Md€", "3Mrd."
+_CAPITAL_SCALES = {"M": 6, "Mio": 6, "Md": 9, "Mds": 9, "Mrd": 9}
 _LONG_SCALE = frozenset({"fr", "de", "nl", "it"})   # "billion" is 10^12 there
 _SHORT_SCALES = {"k": 3, "m": 6, "mn": 6, "b": 9, "bn": 9, "tn": 12}   # after a currency sign: "$1.2bn"
 # The word each language gives a power of ten, to name the other side's in a note ("English "trillion"").
-_SCALE_NAMES = {"en": {9: "billion", 12: "trillion"}, "es": {9: "mil millones", 12: "billón"},
-                "pt": {9: "bilhão", 12: "trilhão"}, "fr": {9: "milliard", 12: "billion"},
-                "de": {9: "Milliarde", 12: "Billion"}}
+_SCALE_NAMES = {"en": {6: "million", 9: "billion", 12: "trillion"}, "es": {6: "millones", 9: "mil millones", 12: "billón"},
+                "pt": {6: "milhões", 9: "bilhão", 12: "trilhão"}, "fr": {6: "million", 9: "milliard", 12: "billion"},
+                "de": {6: "Million", 9: "Milliarde", 12: "Billion"}}
 # The decimal mark each language writes ("" for both: Spanish is written with a comma in Spain and most of South
 # America, with a point in Mexico, Central America and the Caribbean; an unknown language either way).
 _DECIMAL_MARKS = {"en": ".", "pt": ",", "fr": ",", "de": ",", "it": ",", "nl": ",", "tr": ",", "ru": ",", "uk": ","}
@@ -639,8 +647,9 @@ def _translation_figures(words: list[str], lang: str) -> list[_Figure]:
     """The figures of one side of a translation, read as values in its language (`lang`, "" for not known), with the
     scale words after them ("1.200 millones": 1.2 × 10^9; "mil millones" 10^9; "$1.2bn")."""
     figures = []
-    for at, word in enumerate(words):
-        word = _western_digits(word)
+    words = _spaced_groups([_western_digits(word) for word in words])
+    for at, spaced in enumerate(words):
+        word = spaced.replace(" ", "")
         for match in _NUMBER_RE.finditer(word):
             plain = _readings(match[0], _DECIMAL_MARKS.get(lang, ""))
             if not plain:
@@ -649,17 +658,39 @@ def _translation_figures(words: list[str], lang: str) -> list[_Figure]:
             after = word[match.end():]
             if after.casefold() in _SHORT_SCALES and any(c in _SIGNS for c in word[:match.start()]):
                 power = _SHORT_SCALES[after.casefold()]
+            elif after in _CAPITAL_SCALES and match.start() == 0:
+                power = _CAPITAL_SCALES[after]
             elif not after.strip("%") and match.end() == len(word):
                 for following in words[at + 1:at + 3]:
                     key = following.casefold()
-                    if key not in _SCALE_POWERS:
+                    if following == "M":
+                        power += 6
+                    elif key not in _SCALE_POWERS or key in _NOT_SCALES.get(lang, ()):
                         break
-                    power += 12 if key in ("billion", "billions") and lang in _LONG_SCALE else _SCALE_POWERS[key]
+                    else:
+                        power += 12 if key in ("billion", "billions") and lang in _LONG_SCALE else _SCALE_POWERS[key]
                     scale.append(following)
-            written = " ".join([word, *scale]) if scale else word
+            written = " ".join([spaced, *scale]) if scale else spaced
             figures.append(_Figure(written, re.sub(r"\D", "", match[0]), frozenset(v.scaleb(power) for v in plain),
                                    plain, " ".join(scale), power))
     return figures
+
+
+_GROUP_HEAD_RE = re.compile(r"-?\d{1,3}(?: \d{3})*")
+_GROUP_RE = re.compile(r"\d{3}(?:[.,]\d+)?%?")
+
+
+def _spaced_groups(words: list[str]) -> list[str]:
+    """Words with a figure whose thousands are grouped by a space made one ("12 000", French and German, a space,
+    a no-break or a narrow no-break space, all one space once normalised): "12", "000" is "12 000" (newuser46a #3).
+    A group is three figures after one to three; "1 234 567,5" is one figure."""
+    merged: list[str] = []
+    for word in words:
+        if merged and _GROUP_RE.fullmatch(word) and _GROUP_HEAD_RE.fullmatch(merged[-1]):
+            merged[-1] += " " + word
+        else:
+            merged.append(word)
+    return merged
 
 
 def _false_friend(ours: _Figure, theirs: _Figure, langs: tuple[str, str]) -> str:
@@ -738,8 +769,10 @@ def translation_turns(said: list[str], post: list[str], *, negation: bool, langs
     negated = ""
     if negation:
         negated = _clause_negation_turned(clauses) if clauses is not None else ""
+        if not negated and clauses is not None:   # a word both give, denied on one side only (review46e)
+            negated = _negated_word_turned(said, post)
         ours, theirs = _denials(said), _denials(post)
-        left_out = _left_out(clauses) if clauses is not None and not ours and theirs else None
+        left_out = _left_out(clauses) if clauses is not None and not negated and not ours and theirs else None
         if left_out:   # a part of the post the quote may not give holds it: named, not failed (review46b)
             notes.append(left_out)
         elif not negated and bool(ours) != bool(theirs):
@@ -805,6 +838,47 @@ def _cognates(said: list[str], post: list[str]) -> int:
     return count
 
 
+def _negated_word_turned(said: list[str], post: list[str]) -> str:
+    """The note for a word one side denies ("не пройде") whose every cognate on the other side (`_same_word`,
+    "пройдет") is undenied: the translation drops the negation, or moves it to another word ("Мы не знаем, что враг
+    пройдет" of "Ми знаємо що ворог не пройде", review46e); "" otherwise, or where the other side has no such word
+    (a word rendered by another, "нельзя" of "не можна", says nothing)."""
+    for side, other, adds in ((post, said, False), (said, post, True)):
+        for k, word in enumerate(side):
+            if not (k and _denials(side[k - 1:k])) or len(word) < 4 or _denials([word]):
+                continue
+            # the word undenied elsewhere on its own side ("Діти не поранені, поранені двоє") may be the one rendered
+            if any(_same_word(word, w) and not _denied(side, i) for i, w in enumerate(side)):
+                continue
+            akin = [i for i, w in enumerate(other) if _same_word(word, w)]
+            if akin and not any(_denied(other, i) for i in akin):
+                if adds:
+                    return (f'the quote adds a negation ("{side[k - 1]}", in “{side[k - 1]} {word}”) the post\'s '
+                            f'“{other[akin[0]]}” does not have')
+                return (f'the post\'s negation ("{side[k - 1]}", in “{side[k - 1]} {word}”) is not in the quote\'s '
+                        f'“{other[akin[0]]}”')
+    return ""
+
+
+def _denied(words: list[str], i: int) -> bool:
+    """Whether words[i] is denied: the word before it denies, or the one before that with a word between that is not
+    words[i] again ("не будем отступать"; not the second "поранені" of "не поранені, поранені")."""
+    return bool(i and _denials(words[i - 1:i])) or i > 1 and bool(_denials(words[i - 2:i - 1])) \
+        and not _same_word(words[i], words[i - 1])
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Whether a Ukrainian word and a Russian one are the same word in another form: folded (`_UK_RU_FOLD`), they
+    share a run of letters of at least four and 0.7 of the longer ("відступимо", "отступим"; never "отступать")."""
+    from difflib import SequenceMatcher
+
+    a, b = a.casefold().translate(_UK_RU_FOLD), b.casefold().translate(_UK_RU_FOLD)
+    if len(b) < 4 or _denials([b]):
+        return False
+    run = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b)).size
+    return run >= 4 and run >= 0.7 * max(len(a), len(b))
+
+
 def _denials(words: list[str]) -> list[str]:
     """The words of a Ukrainian or Russian text that deny: those _negates knows and those only one language has."""
     # "Ані" inside a sentence is Anya's name ("для Ані", for Anya), never "ані" (neither)
@@ -823,6 +897,11 @@ def _clause_negation_turned(texts: tuple[str, str]) -> str:
     clauses cannot be paired."""
     said, post = _clauses(texts[0]), _clauses(texts[1])
     if len(said) != len(post) or len(said) < 2:
+        return ""
+    # clauses paired only where each pair is about as long: a translation keeps its words one for one, so a pair
+    # that is not was split by commas placed differently ("Конечно, мы не отступим" of "Звісно ми не відступимо,
+    # ніколи"), and a negation kept in the next clause failed as dropped (review46e)
+    if any(abs(len(ours) - len(theirs)) > max(1, min(len(ours), len(theirs)) // 2) for ours, theirs in zip(said, post)):
         return ""
     for ours, theirs in zip(said, post):
         our_words, their_words = _denials(ours), _denials(theirs)
@@ -1549,6 +1628,33 @@ def _amount_beside_cut(op: tuple[str, int, int, int, int], said: list[str], post
 _DOTTED_DATE_RE = re.compile(r"(\d{1,2})[.,](\d{1,2})[.,](\d{4}|\d{2})|(\d{4})[.,](\d{1,2})[.,](\d{1,2})")
 
 
+# Scale words written short (German "Mio.", "Mrd.", "Bio.", Swiss "Mia.", French "Md", "Mds", "M" before "€") and the
+# full words each stands for: "billion" is not among them, 10^9 or 10^12 by the language.
+_SHORT_SCALE_WORDS = frozenset({"mio", "mrd", "mia", "md", "mds", "bio"})
+_FULL_SCALE_WORDS = frozenset(_SCALE_POWERS) - _SHORT_SCALE_WORDS - {"billion", "billions", "trillion", "trillions", "mil"}
+_CURRENCY_AFTER = frozenset({"euro", "euros", "d'euros"})
+
+
+def _scale_short(post: list[str], said: list[str], post_text: str, said_text: str) -> tuple[str, str] | None:
+    """The two sides as written where one writes a scale word short after a figure and the other in full, the same
+    power of ten ("Milliarden" and "Mrd.", "milliards d'euros" and "Md€": the currency word only where "€" follows
+    the short form); None otherwise ("Mio." for "Milliarden" is another amount)."""
+    for full, short, text, full_is_post in ((post, said, said_text, True), (said, post, post_text, False)):
+        if len(short) != 1 or not full or full[0].casefold() not in _FULL_SCALE_WORDS:
+            continue
+        word = short[0]
+        power = _CAPITAL_SCALES.get(word) or (_SCALE_POWERS[word.casefold()]
+                                              if word.casefold() in _SHORT_SCALE_WORDS else 0)
+        written = re.search(rf"\d\s?{re.escape(word)}(\.?)(\s?€)?(?!\w)", normalise(text))
+        if not power or power != _SCALE_POWERS[full[0].casefold()] or written is None:
+            continue
+        if full[1:] and not (len(full) == 2 and full[1].casefold() in _CURRENCY_AFTER and written[2]):
+            continue
+        shown = word + ("€" if full[1:] else "")
+        return (_join(full), shown) if full_is_post else (shown, _join(full))
+    return None
+
+
 def _written_otherwise(change: Change, said: str, found: str) -> Change | None:
     """The change as the same words or figures written otherwise, each side as its text writes it; None if it is
     not: "U.S." and "US" (tokens "U S" and "US"), "five" and "5", "12.03.2022" and "12/03/2022", "govern-ment" and
@@ -1558,6 +1664,9 @@ def _written_otherwise(change: Change, said: str, found: str) -> Change | None:
     if not change.post or not change.article or change.elided:
         return None
     post, article = change.post.split(), change.article.split()
+    short = _scale_short(post, article, found, said)
+    if short is not None:   # "Mrd." of "Milliarden", "Md€" of "milliards d'euros" (newuser46a #4)
+        return replace(change, post=short[0], article=short[1], alike=SCALE_SHORT)
     if len(post) == len(article) and post != article and \
             [_NUMBER_WORDS.get(w.casefold(), w) for w in post] == [_NUMBER_WORDS.get(w.casefold(), w) for w in article]:
         return replace(change, alike=NUMBER_WORD)
@@ -2162,7 +2271,10 @@ def _negation_moved(post: list[str], j1: int, j2: int, found: str) -> bool:
     at = re.search(pattern, normalise(found))
     if at is None:
         return False   # where its sentences end is not known: the cut warns as before
-    ends = [k for k in range(1, len(words)) if _CUT_SENTENCE_END_RE.search(at.group(k) + words[k][:1])]
+    # an abbreviation's dot ("Dr.", "Gov.", "U.S.", "p.m.", "p. 4") ends no sentence (review46e: an honest cut failed)
+    ends = [k for k in range(1, len(words)) if _CUT_SENTENCE_END_RE.search(at.group(k) + words[k][:1])
+            and not (at.group(k).lstrip().startswith(".") and (len(words[k - 1]) == 1
+                                                                or words[k - 1].casefold() in _ABBREVIATIONS))]
     # words[k] is the first word after the k-th mark; the last sentence the cut reaches into is words[ends[-1]:-1]
     # a negation ending its own sentence ("He said no. The plan …") denies none of the words after it
     return bool(ends) and ends[0] > 1 and not any(_negates(w) for w in words[ends[-1]:-1])
@@ -2170,7 +2282,13 @@ def _negation_moved(post: list[str], j1: int, j2: int, found: str) -> bool:
 
 # Between two words (the second's first letter after), a mark that ends a sentence (or a clause as a sentence does:
 # ";", ":"), a space after it and no small letter next (not the dots of "U.S. team" or "3.5")
-_CUT_SENTENCE_END_RE = re.compile(r"[.!?;:][\"'”’)\]]*\s+(?![a-zà-öø-ÿ])")
+_CUT_SENTENCE_END_RE = re.compile(r"[.!?;:][\"'”’)\]]*\s+(?![a-zà-öø-ÿ\d])")
+# Words written with a dot after them that ends no sentence: titles, "vs.", "approx.", months (a single letter, an
+# initial or a part of "U.S." or "a.m.", is one too; "No. 4", "p. 4": a digit next starts no sentence); never a word
+# that may end one ("no", "art")
+_ABBREVIATIONS = frozenset("mr mrs ms mx dr prof st jr sr gov sen rep gen col lt sgt capt maj cpl rev hon pres supt "
+                           "insp det pp vs etc approx ca cf al inc corp ltd dept univ jan feb apr jun jul aug sept oct "
+                           "nov dec mt ft".split())
 
 
 def _clause_cut_whole(cut: list[str]) -> bool:
@@ -3040,7 +3158,26 @@ def _change_of(op: tuple[str, int, int, int, int], said: list[str], post: list[s
                           said[i1:i2], post[j1:j2]) else PLACE_FOR_ITS_GOVERNMENT if _country_for_its_capital(
                           said[i1:i2], post[j1:j2]) else SEAT_FOR_ITS_CAPITAL if _seat_of_its_capital(
                           said[i1:i2], post[j1:j2]) else "")
+    grouped = _group_turned(op, said, post) if not elided and not ours and not theirs else None
+    if grouped is not None:
+        return grouped
     return Change(_join(post[j1:j2]), _with_brackets(said, i1, i2, ours), elided)
+
+
+def _group_turned(op: tuple[str, int, int, int, int], said: list[str], post: list[str]) -> Change | None:
+    """A thousands' group added or dropped after a figure both sides give ("2 000 milliards" of "2 milliards", French
+    and German group thousands with a space) as the figure changed, a thousand times the post's or a thousandth of
+    it; it said `added "000"` (newuser46a #4). None for any other op."""
+    tag, i1, i2, j1, j2 = op
+    groups = said[i1:i2] if tag == "delete" else post[j1:j2] if tag == "insert" else []   # a: said, b: post
+    if not groups or not i1 or not j1 or said[i1 - 1] != post[j1 - 1] or not re.fullmatch(r"\d{1,3}", said[i1 - 1]) \
+            or not all(re.fullmatch(r"\d{3}", w) for w in groups):
+        return None
+    figure, longer = said[i1 - 1], " ".join([said[i1 - 1], *groups])
+    times = {1: "a thousand", 2: "a million", 3: "a billion"}.get(len(groups), f"10^{3 * len(groups)}")
+    if tag == "delete":
+        return Change(figure, longer, looks=f"the figure {times} times the post's")
+    return Change(longer, figure, looks=f"the figure {times}th of the post's")
 
 
 def _with_brackets(said: list[str], i1: int, i2: int, bracketed: frozenset[int]) -> str:
@@ -3744,7 +3881,7 @@ _ROLES = frozenset(
     "gobernador autoridad ayuntamiento tribunal juzgado congreso senado partido ejército guardia "
     "polícia governo prefeito prefeita ministério exército deputado deputada "
     "gouvernement président présidente ministre ministère maire préfet préfecture parquet armée "
-    "gendarmerie autorité député députée "
+    "gendarmerie autorité député députée präfektur "
     "polizei regierung bundesregierung kanzler kanzlerin bundeskanzler bundeskanzlerin minister ministerin "
     "ministerium präsident präsidentin bürgermeister bürgermeisterin sprecher sprecherin behörde behörden "
     "staatsanwaltschaft gericht bundeswehr armee feuerwehr ermittler "
@@ -3758,6 +3895,14 @@ _GERMAN_COMPOUND_ROLE_RE = re.compile(
     r"\w{3,}(?:minister|ministerin|ministerium|präsident|präsidentin|kanzler|kanzlerin|sprecher|sprecherin|chef|chefin|"
     r"amt|behörde|polizei|regierung|gericht|bürgermeister|bürgermeisterin|vorsitzende|vorsitzender|ermittler|"
     r"staatsanwaltschaft|kommission)(?:s|n|en|nen)?")
+
+
+def names_a_role(word: str) -> bool:
+    """Whether a word of the name an article gives a speaker names a role, an office or a body (_ROLES: "Ministerin",
+    "Präfektur", "Regierungssprecher") or a seat of power ("L'Élysée", "Kreml"), no one's name: German writes every
+    noun with a capital (newuser46a #5). A French article elided before it is set aside ("L'Élysée")."""
+    word = re.sub(r"^[Ll]['’](?=\w)", "", word)
+    return _role(word) or _key(word) in _SEATS
 
 
 def _role(word: str) -> bool:
@@ -3927,6 +4072,8 @@ def _glued_change(op: tuple[str, int, int, int, int], change: Change, said: list
 
 def _negates(word: str) -> bool:
     key = _key(word)
+    if key == "nao" and word[:1].isupper() and not word.isupper():
+        return False   # "Nao" is a name (Nao Kojima): Portuguese "Nao" only where its words read so (`_negation_lost`)
     return key in _WORD_NEGATIONS or key in _CLAUSE_NEGATION_WORDS or key.endswith("n't") or key.startswith("n'")
 
 

@@ -1043,8 +1043,9 @@ def _html_url(url: str) -> str:
     """A URL as an HTML link, or as code when no link can go to it: a browser takes a line break out of an href."""
     from html import escape
 
-    if url.isprintable() and " " not in url:
+    if url.isprintable() and " " not in url and url[:8].lower().startswith(("http://", "https://")):
         return f'<a href="{escape(url)}">{escape(url)}</a>'
+    # nor a link to another scheme (an article's tg:// app link, shown as written): a web page's URL alone is one
     return f"<code>{_html(url, as_written=True)}</code>"
 
 

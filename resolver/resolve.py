@@ -509,7 +509,11 @@ def _declined(row: dict[str, Any], settings: Settings) -> str | None:
     resolved to a private address cannot be told (--refresh resolves it again)."""
     hops, error = row["hops"] or [], row["error"] or ""
     if error.startswith(f"{NotMapped.kind}:"):   # a refusal of the config that ran ([origins] only_configured)
-        return "refused only because [origins] only_configured did not map its origin; run without --offline"
+        # run again online, it is refused again: the key to map, as the online refusal names it (newuser46a #9)
+        allow = error.partition("; to allow it, ")[2]
+        return ("refused only because [origins] only_configured did not map its origin; to allow it, "
+                + (allow or "map its origin in [origins] (or set only_configured = false)")
+                + ", then run without --offline")
     allowed = settings.max_redirects + 1
     if len(hops) > allowed:
         return (f"resolved under another max_redirects (its chain needs {len(hops) - 1} or more, this run has "

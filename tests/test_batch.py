@@ -94,6 +94,17 @@ def test_a_broken_link_is_warned_about_and_the_batch_goes_on(tmp_path):
     assert summary.startswith("scanned 1 article in ") and summary.endswith("; 1 skipped")
 
 
+@pytest.mark.parametrize("option", [None, "--jsonl", "--warc-input"])
+def test_newuser46b_a_link_to_itself_named_is_said_as_a_loop_not_a_traceback(tmp_path, option):
+    """newuser46b #7: a link to itself named on the command line (a SOURCE, --jsonl or --warc-input) ended the run
+    with "internal error: RuntimeError: Symlink loop from …" (Path.resolve() while naming the job). Now the input
+    fails with its own line, as a missing file does, and the run's exit code says so."""
+    os.symlink(tmp_path / "self", tmp_path / "self")
+    result = scan(tmp_path, "--offline", *([option] if option else []), str(tmp_path / "self"))
+    assert (result.exit_code, result.stderr.splitlines()) == (1, [
+        f"error: cannot read {tmp_path / 'self'}: it is a link loop (a link that leads back to itself)"])
+
+
 # Names and values as a hostile or broken page may have them: anything but NUL-free-ness is fair game, and the
 # words the credit and embed passes look for are mixed in so those passes run.
 NAMES = st.one_of(st.sampled_from(["div", "img", "blockquote", "figcaption", "script", "span", "p", "a", "iframe"]),

@@ -1354,7 +1354,7 @@ def test_newuser30_a_folder_s_files_are_counted_from_the_listing_the_run_reads_t
     listings = []
     real_scandir = targets.os.scandir
     monkeypatch.setattr(targets.os, "scandir", lambda path: listings.append(str(path)) or real_scandir(path))
-    census = Census()
+    census = Census(ahead=False)   # the walk's own count (the count ahead: newuser46b below)
     items = iter_items(InputSpec(files=(str(alone), str(folder), "https://news.example/story")), census=census)
     assert census.total is None   # nothing counted until the run asks for its first input
     seen = [(Path(item.source).name, census.total) for item in items]
@@ -1373,6 +1373,38 @@ def test_newuser30_a_folder_s_files_are_counted_from_the_listing_the_run_reads_t
         census = Census()
         list(iter_items(spec, census=census, stdin=io.BytesIO(b"<p>x</p>")))
         assert census.total is None
+
+
+def test_newuser46b_a_folder_of_month_folders_has_its_total_before_the_walk_reaches_the_last(tmp_path):
+    """newuser46b #1: a year's archive in month folders had no total, and so no time left, until the walk listed its
+    last folder, near the run's end. The whole tree is now counted as the run starts, in a thread of its own (the
+    first article is not held back), by the walk's rules: hidden names and a folder loop left out, a self-link and
+    a dangling link one input each, a link to a file one (read once: "already read by another path"), the run's
+    own output folder left out. The walk that reads the files, and their order, are as before."""
+    from resolver.inputs import Census
+
+    corpus = tmp_path / "corpus"
+    for month in ("2025-01", "2025-02", "2025-03"):
+        (corpus / month).mkdir(parents=True)
+        for n in range(2):
+            (corpus / month / f"a{n}.html").write_text(f"<p>{month} story {n}</p>")
+    (corpus / ".hidden.html").write_text("<p>not read</p>")
+    (corpus / "2025-02" / "up").symlink_to("..")   # a folder loop: walked once
+    (corpus / "odd").mkdir()
+    (corpus / "odd" / "self.html").symlink_to("self.html")
+    (corpus / "odd" / "gone.html").symlink_to(tmp_path / "nowhere.html")
+    (corpus / "odd" / "again.html").symlink_to(corpus / "2025-01" / "a0.html")
+    (corpus / "reports").mkdir()
+    (corpus / "reports" / "a0.md").write_text("a report")
+    alone = tmp_path / "alone.txt"
+    alone.write_text("a story")
+    spec = InputSpec(files=(str(corpus), str(alone)), leave_out=(os.path.realpath(corpus / "reports"),))
+    census = Census()
+    items = iter_items(spec, census=census)
+    first = next(items)
+    assert (Path(first.source).name, census.wait(timeout=60)) == ("a0.html", 10)   # before 2025-02 is listed
+    assert [first.source, *(item.source for item in items)] == [item.source for item in iter_items(spec)]
+    assert (census.total, census.counted, census.unlisted) == (10, 10, 0)   # the walk's own count agrees
 
 
 def test_one_path_given_as_a_str_or_path_is_one_path(tmp_path: Path, monkeypatch) -> None:

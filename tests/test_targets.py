@@ -35,10 +35,21 @@ def test_broken_links_are_reported_and_hidden_names_skipped(tmp_path):
         Entry(tmp_path / "ok.html")]
 
 
-def test_a_self_link_is_broken_not_endless(tmp_path):
+def test_newuser46b_a_link_loop_is_called_a_loop_not_a_broken_link(tmp_path):
+    """newuser46b #7: `self-link -> self-link` (ELOOP) was reported as "broken link", as a link to nowhere is: a
+    user looks for a file that is gone. A link to itself, or a chain of links that comes back, is a loop; a link to
+    nowhere stays a broken link."""
     os.symlink(tmp_path / "self", tmp_path / "self")
-    [entry] = walk(tmp_path)
-    assert entry.problem and entry.problem.startswith("broken link")
+    os.symlink("ring-b", tmp_path / "ring-a")
+    os.symlink("ring-a", tmp_path / "ring-b")
+    os.symlink("self", tmp_path / "into")
+    os.symlink(tmp_path / "gone.html", tmp_path / "dangling.html")
+    assert [entry.problem for entry in walk(tmp_path)] == [
+        f"broken link {tmp_path / 'dangling.html'} -> {tmp_path / 'gone.html'}",
+        f"a link loop {tmp_path / 'into'} -> self (it leads into a loop of links)",
+        f"a link loop {tmp_path / 'ring-a'} -> ring-b (it leads back to itself)",
+        f"a link loop {tmp_path / 'ring-b'} -> ring-a (it leads back to itself)",
+        f"a link loop {tmp_path / 'self'} (it points to itself)"]
 
 
 def test_links_to_files_are_listed_under_their_own_name(tmp_path):

@@ -543,15 +543,18 @@ def newsroom_kind(key: str) -> str:
 
 # A Creative Commons licence right after a credit ("…on Flickr, CC BY 2.0", "…(CC BY-SA 4.0)"): the picture's terms of
 # reuse, kept in the credit's words. Its tail: where the credit's sentence ends.
-LICENCE_AFTER_RE = LazyPattern(rf",?{SP}*(?P<open>\()?(?:CC{SP}+BY(?:-(?:SA|NC|ND|NC-SA|NC-ND))?(?:{SP}+\d\.\d)?|CC0(?:{SP}+1\.0)?)"
+# A licence's own name after its version ("4.0 International", "3.0 Unported", "2.0 Generic", "… License", "… Deed"):
+# no organisation, no part of a name (review46e)
+_TAIL = rf"(?>(?:{SP}+(?:International|Unported|Generic)(?!\w))?(?:{SP}+(?:[Ll]icen[cs]e|[Dd]eed)(?!\w))?)"
+LICENCE_AFTER_RE = LazyPattern(rf",?{SP}*(?P<open>\()?(?:CC{SP}+BY(?:-(?:SA|NC|ND|NC-SA|NC-ND))?(?:{SP}+\d\.\d)?{_TAIL}|CC0(?:{SP}+1\.0)?)"
                                rf"(?(open)\))(?={SP}*(?:$|[\n.;)|\]]))", re.MULTILINE)
 
 # A licence's port to a country or to international organisations ("CC BY-SA 3.0 DE", "CC BY 3.0 IGO"), before a mark
 _PORT = rf"(?:{SP}+(?:[A-Z]{{2}}|IGO)(?={SP}*(?:$|[/|,;:–—)-])))?"
-LICENCE_START_RE = LazyPattern(rf"{SP}*\(?(?:CC(?:{SP}+|-)BY(?:-(?:SA|NC|ND|NC-SA|NC-ND))?(?:{SP}+\d\.\d)?{_PORT}"
-                               rf"|CC0(?:{SP}+1\.0)?)\)?"
+LICENCE_START_RE = LazyPattern(rf"{SP}*\(?(?:CC(?:{SP}+|-)BY(?:-(?:SA|NC|ND|NC-SA|NC-ND))?(?:{SP}+\d\.\d)?{_PORT}{_TAIL}"
+                               rf"|CC0(?:{SP}+1\.0)?)\)?(?!-(?:SA|NC|ND)(?!\w))"   # never "CC BY" of "CC BY-SA" (review46e)
                                rf"(?:{SP}*[/|,;:–—-]{SP}*(?=\S)|{SP}+(?:by{SP}+)?(?=[^\W\d_]))")
-LICENCE_END_RE = LazyPattern(rf",?{SP}*\(?(?:CC(?:{SP}+|-)BY(?:-(?:SA|NC|ND|NC-SA|NC-ND))?(?:{SP}+\d\.\d)?{_PORT}"
+LICENCE_END_RE = LazyPattern(rf",?{SP}*\(?(?:CC(?:{SP}+|-)BY(?:-(?:SA|NC|ND|NC-SA|NC-ND))?(?:{SP}+\d\.\d)?{_PORT}{_TAIL}"
                              rf"|CC0(?:{SP}+1\.0)?)\)?"
                              rf"{SP}*$")
 
