@@ -461,6 +461,8 @@ def _failed_this_run(url: str, row: dict[str, Any], session: Session) -> Resolut
     each later article of a run of thousands followed a failing link again (runs34). Not under --replay, whose WARC
     answers each time; --refresh's cut-off is `started_at` too, so it reuses what it got itself."""
     if session.replay is not None or (row["resolved_at"] or "") < session.started_at:
+        if session.replay is None:
+            session.links_asked_again.add(url)
         return None
     kind, _, said = str(row["error"]).partition(": ")
     return evolve(_from_row(url, row), error=f"{kind}: {FAILED_THIS_RUN}{said}")
