@@ -1,0 +1,53 @@
+"""review46g: adversarial review of stop 46's fixnu46b (dotted dates, role words, short scales) and fixleft46c
+(capture times, tg:// links, paged Telegram captures, a Bluesky capture under its shown handle). Fictional inputs;
+no network."""
+
+import pytest
+
+from resolver.extract import find_all
+from resolver.extract.text import find_signatures
+
+
+def _two_embeds(page: str, data_lang: str | None, other: str) -> str:
+    quote = ('<blockquote class="twitter-tweet"{}><p>Heute beginnt die Beratung.</p>&mdash; Sozialministerium '
+             'Beispiel (@SozMin_Beispiel) <a href="https://twitter.com/SozMin_Beispiel/status/{}">{}</a></blockquote>')
+    lang = f' data-lang="{data_lang}"' if data_lang else ""
+    return (f'<!doctype html><html lang="{page}"><body><article>'
+            + quote.format(lang, "1598961485214647506", "03.12.2022")
+            + quote.format("", "1632385474360247506", other) + "</article></body></html>")
+
+
+@pytest.mark.parametrize("page, data_lang, other", [
+    ("en", "de", "12.25.2022"), ("de", None, "12.25.2022"), ("en", "de", "12/25/2022"),
+    ("en", "de", "December 25, 2022")],
+    ids=["data-lang-de-dots-month-first", "page-de-dots-month-first", "data-lang-de-slash-month-first",
+         "data-lang-de-words-month-first"])
+def test_a_dotted_date_is_not_read_day_first_by_language_where_the_page_writes_month_first(
+        page, data_lang, other):
+    """"03.12.2022" was read 2022-12-03 by the page's or embed code's language though the same page's other embed
+    writes "12.25.2022", a date only month first reads: that page writes its figures month first, and the date
+    check then said the article's date was "read day first … which the page's language says it is"."""
+    embeds = find_all(_two_embeds(page, data_lang, other), "html")[0]
+    assert [(e.date_text, e.date) for e in embeds] == [("03.12.2022", None), (other, "2022-12-25")]
+
+
+def test_a_dotted_date_is_still_read_day_first_by_language_beside_a_day_first_figure():
+    embeds = find_all(_two_embeds("en", "de", "25.12.2022"), "html")[0]
+    assert [(e.date_text, e.date) for e in embeds] == [("03.12.2022", "2022-12-03"), ("25.12.2022", "2022-12-25")]
+
+
+SIGNED = ("Innenministerium dementiert Bericht\n\nEs gibt keine neuen Grenzkontrollen an der Grenze.\n"
+          "— Innenministerium Beispiel (@BMI_Beispiel) {}\n\nAm Abend folgte ein weiterer Beitrag:\n\n"
+          "Die Lage bleibt ruhig.\n— Innenministerium Beispiel (@BMI_Beispiel) 03.12.2022\n\nFoto: dpa\n")
+
+
+@pytest.mark.parametrize("other", ["09.25.2022", "September 25, 2022"], ids=["dots-month-first", "words-month-first"])
+def test_a_dotted_signature_is_not_read_day_first_by_the_pages_language_beside_a_month_first_date(other):
+    """With the page's language German, "03.12.2022" was read 2022-12-03 beside "09.25.2022" in the same text."""
+    embeds = find_signatures(SIGNED.format(other), langs=("de",))
+    assert [(e.date_text, e.date) for e in embeds] == [(other, "2022-09-25"), ("03.12.2022", None)]
+
+
+def test_a_dotted_signature_is_read_day_first_by_the_pages_language_alone():
+    embeds = find_signatures(SIGNED.format("25.09.2022").replace("25.09.2022", "Innen"), langs=("de",))
+    assert [(e.date_text, e.date) for e in embeds][-1] == ("03.12.2022", "2022-12-03")
