@@ -3905,6 +3905,28 @@ def names_a_role(word: str) -> bool:
     return _role(word) or _key(word) in _SEATS
 
 
+# What a German compound role's first part may be and say no more than the role: federal, state, government, press,
+# deputy ("Bundesministerin", "Regierungssprecher", "Pressesprecherin"); any other first part says which office or
+# body ("Innenministerium", "Polizeisprecher").
+_GENERIC_ROLE_PARTS = ("bundes", "landes", "regierungs", "presse", "vize", "ober", "haupt", "staats")
+_COMPOUND_PARTS_RE = re.compile(r"(\w{3,}?)" + _GERMAN_COMPOUND_ROLE_RE.pattern.removeprefix(r"\w{3,}"))
+
+
+def role_qualifier(word: str) -> str:
+    """The part of a German compound role that says which office or body ("innen" of "Innenministerium", "polizei" of
+    "Polizeisprecher", "verteidigungs" of "Verteidigungsministerin"), a generic first part aside ("Bundesinnenminister":
+    "innen"); "" for a role that says no more ("Ministerin", "Bundesministerin", "Regierungssprecher"): the name check
+    holds the rest against the post's author, where the whole word was set aside as a role (review46g)."""
+    key = _bare(re.sub(r"^[Ll]['’](?=\w)", "", word))
+    if key in _ROLES or not word[:1].isupper():
+        return ""
+    parts = _COMPOUND_PARTS_RE.fullmatch(key)
+    which = parts.group(1) if parts is not None else ""
+    while which and (generic := next((p for p in _GENERIC_ROLE_PARTS if which.startswith(p)), None)):
+        which = which[len(generic):]
+    return which if len(which) >= 3 else ""
+
+
 def _role(word: str) -> bool:
     """Whether a word names a role, an office, a body or a group (_ROLES), in the singular or the plural."""
     key = _bare(word)

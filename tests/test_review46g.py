@@ -51,3 +51,40 @@ def test_a_dotted_signature_is_not_read_day_first_by_the_pages_language_beside_a
 def test_a_dotted_signature_is_read_day_first_by_the_pages_language_alone():
     embeds = find_signatures(SIGNED.format("25.09.2022").replace("25.09.2022", "Innen"), langs=("de",))
     assert [(e.date_text, e.date) for e in embeds][-1] == ("03.12.2022", "2022-12-03")
+
+
+STATUS_ID = "1635717429457846273"
+FINANCE = {"status": "available", "text": "Wir erhöhen die Steuern nicht.", "post_id": STATUS_ID,
+           "platform": "twitter", "archived": [],
+           "author": {"handle": "BMF_Beispiel", "name": "Bundesministerium der Beispiele"}}
+
+
+def _author_of(speaker: str, post: dict) -> dict:
+    from resolver.provenance import author_check
+
+    url = f"https://twitter.com/{post['author']['handle']}/status/{STATUS_ID}"
+    html = (f'<html lang="de"><body><article><p>{speaker} <a href="{url}">schrieb auf X</a>: „Wir erhöhen die '
+            'Steuern nicht.“</p></article></body></html>')
+    [embed] = find_all(html, "html")[0]
+    return author_check(embed.to_json(), post)
+
+
+@pytest.mark.parametrize("speaker", ["Das Innenministerium", "Die Verteidigungsministerin", "Der Polizeisprecher",
+                                     "Der Bundesinnenminister"])
+def test_a_german_role_naming_another_body_before_the_link_still_warns(speaker):
+    """"Das Innenministerium schrieb" before a link to the finance ministry's post passed as its author: the whole
+    compound was set aside as a role, its "Innen" (which ministry) with it (fixnu46b)."""
+    checked = _author_of(speaker, FINANCE)
+    assert checked["result"] == "warn" and "wrong speaker" in checked["evidence"], checked
+
+
+@pytest.mark.parametrize("speaker, handle, name", [
+    ("Der Polizeisprecher", "PolizeiBeispiel", "Polizei Beispielstadt"),
+    ("Das Finanzministerium", "BMF_Beispiel", "Bundesministerium der Finanzen"),
+    ("Der Regierungssprecher", "BReg_Beispiel", "Bundesregierung Beispiel"),
+    ("Die Bundesministerin", "BMF_Beispiel", "Bundesministerium der Beispiele"),
+], ids=["polizei", "finanz", "regierungssprecher", "bundesministerin"])
+def test_a_german_role_naming_the_posts_own_body_passes(speaker, handle, name):
+    post = {**FINANCE, "author": {"handle": handle, "name": name}}
+    checked = _author_of(speaker, post)
+    assert checked["result"] == "pass", checked
