@@ -593,6 +593,10 @@ _SCALE_POWERS = {
     "mio": 6, "mia": 9, "md": 9, "mds": 9, "bio": 12}
 # short scales a language reads otherwise: French "bio" is organic, not "Billion"
 _NOT_SCALES = {"fr": frozenset({"bio"})}
+# The languages that write each short scale ("" for a side of no known language): "300 MD graduates" in English is
+# no 300 × 10^9 (review46g)
+_SHORT_SCALE_LANGS = {"mio": frozenset({"de", ""}), "mrd": frozenset({"de", ""}), "mia": frozenset({"de", ""}),
+                      "bio": frozenset({"de", ""}), "md": frozenset({"fr", ""}), "mds": frozenset({"fr", ""})}
 # written after a figure with no space, or alone after it, with a capital: "1,5M€", "1,5 M€", "2Md€", "3Mrd."
 _CAPITAL_SCALES = {"M": 6, "Mio": 6, "Md": 9, "Mds": 9, "Mrd": 9}
 _LONG_SCALE = frozenset({"fr", "de", "nl", "it"})   # "billion" is 10^12 there
@@ -658,14 +662,16 @@ def _translation_figures(words: list[str], lang: str) -> list[_Figure]:
             after = word[match.end():]
             if after.casefold() in _SHORT_SCALES and any(c in _SIGNS for c in word[:match.start()]):
                 power = _SHORT_SCALES[after.casefold()]
-            elif after in _CAPITAL_SCALES and match.start() == 0:
+            elif after in _CAPITAL_SCALES and match.start() == 0 \
+                    and lang in _SHORT_SCALE_LANGS.get(after.casefold(), (lang,)):
                 power = _CAPITAL_SCALES[after]
             elif not after.strip("%") and match.end() == len(word):
                 for following in words[at + 1:at + 3]:
                     key = following.casefold()
                     if following == "M":
                         power += 6
-                    elif key not in _SCALE_POWERS or key in _NOT_SCALES.get(lang, ()):
+                    elif key not in _SCALE_POWERS or key in _NOT_SCALES.get(lang, ()) \
+                            or lang not in _SHORT_SCALE_LANGS.get(key, (lang,)):
                         break
                     else:
                         power += 12 if key in ("billion", "billions") and lang in _LONG_SCALE else _SCALE_POWERS[key]

@@ -88,3 +88,19 @@ def test_a_german_role_naming_the_posts_own_body_passes(speaker, handle, name):
     post = {**FINANCE, "author": {"handle": handle, "name": name}}
     checked = _author_of(speaker, post)
     assert checked["result"] == "pass", checked
+
+
+@pytest.mark.parametrize("said, post, lang, quote_lang, figure", [
+    ("Wir haben 300 Ärzte eingestellt.", "We hired 300 MD graduates this year.", "en", "de", "300"),
+    ("Wir haben 300 Ärzte eingestellt.", "We hired 300 Md graduates this year.", "en", "de", "300"),
+    ("Abbiamo 3 amici in città.", "Nous avons 3 mia amici en ville.", "fr", "it", "3"),
+    ("Wir haben heute 5 Bio-Produkte verkauft.", "Nous avons vendu 5 Bio produits aujourd'hui.", "fr", "de", "5"),
+], ids=["english-md", "english-md-capital", "french-mia", "french-bio"])
+def test_a_short_scale_of_another_language_is_no_scale(said, post, lang, quote_lang, figure):
+    """"300 MD graduates" in an English post was read as 300 × 10^9 (French "Md"), and the German quote's 300 was
+    "not among the post's figures (300 MD)": 300 is the post's figure (fixnu46b)."""
+    from resolver.quotes import compare
+
+    c = compare(said, post, lang=lang, quote_lang=quote_lang)
+    assert f"{figure} is not among" not in c.evidence and "10^9" not in c.evidence \
+        and "10^12" not in c.evidence, c.evidence
