@@ -104,3 +104,22 @@ def test_a_short_scale_of_another_language_is_no_scale(said, post, lang, quote_l
     c = compare(said, post, lang=lang, quote_lang=quote_lang)
     assert f"{figure} is not among" not in c.evidence and "10^9" not in c.evidence \
         and "10^12" not in c.evidence, c.evidence
+
+
+def test_a_bluesky_capture_before_its_record_keys_time_is_not_said_made_before_the_post_existed():
+    """A TID record key is the posting app's to write: a capture made before the time it names was said "captured
+    before the post existed … it cannot show that post", more than the key can say (fixleft46c)."""
+    from datetime import datetime, timezone
+
+    from resolver.fetch import wayback
+    from resolver.fetch.records import PostRecord
+
+    did = "did:plc:abcdefghijklmnopqrstuvwx"
+    reading = wayback.CaptureReading(PostRecord(platform="bluesky", post_id=f"{did}/3kharbour2abc", url="u",
+                                                status="available", method="wayback", text="Words."), "noscript")
+    assert datetime(2023, 12, 23, 23, 37, tzinfo=timezone.utc) < wayback.platforms_bluesky.tid_time("3kharbour2abc") \
+        < datetime(2023, 12, 23, 23, 38, tzinfo=timezone.utc)
+    record = wayback._not_before_its_key(f"{did}/3kharbour2abc", "20231223220000", reading).record
+    assert record.status == "unknown" and record.text is None, record
+    assert "before the post existed" not in (record.reason or ""), record
+    assert "if the app that posted it wrote the key when posting" in (record.reason or ""), record
