@@ -677,8 +677,10 @@ def _translation_figures(words: list[str], lang: str) -> list[_Figure]:
                         power += 12 if key in ("billion", "billions") and lang in _LONG_SCALE else _SCALE_POWERS[key]
                     scale.append(following)
             written = " ".join([spaced, *scale]) if scale else spaced
-            figures.append(_Figure(written, re.sub(r"\D", "", match[0]), frozenset(v.scaleb(power) for v in plain),
-                                   plain, " ".join(scale), power))
+            values = frozenset(v.scaleb(power) for v in plain)
+            if scale == ["M"]:   # a lone "M" may be no million: a size, "Größe 38 M" (review46g)
+                values |= frozenset(plain)
+            figures.append(_Figure(written, re.sub(r"\D", "", match[0]), values, plain, " ".join(scale), power))
     return figures
 
 

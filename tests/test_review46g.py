@@ -123,3 +123,16 @@ def test_a_bluesky_capture_before_its_record_keys_time_is_not_said_made_before_t
     assert record.status == "unknown" and record.text is None, record
     assert "before the post existed" not in (record.reason or ""), record
     assert "if the app that posted it wrote the key when posting" in (record.reason or ""), record
+
+
+def test_a_figure_before_a_lone_capital_m_is_not_said_missing_where_the_quote_gives_it():
+    """"Größe 38 M" (a size) was read as 38 × 10^6 alone, and the quote's 38 was "not among the post's figures (38 M)";
+    a lone "M" is read as a million or as nothing (fixnu46b)."""
+    from resolver.quotes import compare
+
+    c = compare("Size 38 medium is in stock.", "Größe 38 M ist vorrätig.", lang="de", quote_lang="en")
+    assert "38 is not among" not in c.evidence, c.evidence
+    c = compare("Size 38 million is in stock.", "Größe 38 M ist vorrätig.", lang="de", quote_lang="en")
+    assert "not among" not in c.evidence, c.evidence
+    c = compare("Size 38 billion is in stock.", "Größe 38 M ist vorrätig.", lang="de", quote_lang="en")
+    assert "38 billion" in c.evidence, c.evidence
