@@ -136,3 +136,15 @@ def test_a_figure_before_a_lone_capital_m_is_not_said_missing_where_the_quote_gi
     assert "not among" not in c.evidence, c.evidence
     c = compare("Size 38 billion is in stock.", "Größe 38 M ist vorrätig.", lang="de", quote_lang="en")
     assert "38 billion" in c.evidence, c.evidence
+
+
+def test_an_instagram_dotted_date_its_time_stamp_settles_is_kept_beside_a_month_first_date():
+    """The `<time datetime>` of an Instagram embed settles its dotted words' order; another embed's month-first date
+    does not unset it (the guard of review46g's first fix)."""
+    page = ('<html lang="en"><body><blockquote class="instagram-media" data-instgrm-version="7"><div><p><a '
+            'href="https://www.instagram.com/p/BxAmPlE1234/">Work</a></p><p>A post shared by Riverton Crew '
+            '(@riverton.crew) on <time datetime="2022-12-03T07:31:37+00:00">03.12.2022</time></p></div></blockquote>'
+            '<blockquote class="twitter-tweet"><p>Words.</p>&mdash; Riverton (@Riverton_Crew) <a href="https://'
+            'twitter.com/Riverton_Crew/status/1632385474360247506">12.25.2022</a></blockquote></body></html>')
+    embeds = find_all(page, "html")[0]
+    assert [(e.date_text, e.date) for e in embeds] == [("03.12.2022", "2022-12-03"), ("12.25.2022", "2022-12-25")]

@@ -46,7 +46,8 @@ def _dotted_by_the_others(embeds: list[Embed]) -> list[Embed]:
 
     # read day first by its page's or embed code's language: not where another embed's date writes its month first
     # ("12.25.2022" on the same page: its dots are month first; review46g)
-    by_language = {id(e) for e in dotted if e.date is not None
+    # (an Instagram embed's date may be its <time datetime>'s, which settles the order: kept)
+    by_language = {id(e) for e in dotted if e.date is not None and e.platform != "instagram"
                    and DAY_FIRST in date_readings(e.date_text or "").get(e.date, ())}
     if by_language and written_month_first("\n".join(e.date_text or "" for e in embeds if id(e) not in by_language)):
         embeds = [replace(e, date=None) if id(e) in by_language else e for e in embeds]
