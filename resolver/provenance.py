@@ -424,8 +424,11 @@ def _link_author_check(embed: dict[str, Any], said: dict[str, Any], source: str)
                                                     "naming of the speaker was not read"))
     # a role or a body ("Die Ministerin", "La Préfecture", German capitals as any noun's) names no one to hold against
     # the author, as an English title does (newuser46a #5); a name beside it still does ("Die Ministerin Anna Muster")
+    # but a German compound's part that says which body is held against it ("Innen" of "Innenministerium", review46g)
+    parts = [quotes.role_qualifier(w) for w in name.split() if quotes.names_a_role(w)]
     named = " ".join(w for w in name.split() if not quotes.names_a_role(w))
     words = [w for w in _name_words(named) if w not in TITLES and len(w) > 1]
+    words += [w for w in parts if w and not _begins_author(w, handle, found_name)]
     if words and not any(_names_author(w, handle, found_name) for w in words):
         return check("author", "warn", _per(source, f"the article names “{name}” beside the link to this post; its "
                                                     f"author is {author}: the quote may be given to the wrong "
@@ -443,6 +446,14 @@ def _name_words(name: str) -> list[str]:
     """A name's words as compared with an author's: case folded, accents aside ("José" is "Jose")."""
     plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
     return re.findall(r"\w+", plain.casefold())
+
+
+def _begins_author(part: str, handle: str, name: str | None) -> bool:
+    """Whether the first part of a German compound role (`quotes.role_qualifier`, its joining "s" aside) begins a word
+    of the post's author's name or handle ("finanz" of "Finanzministerium": "Bundesministerium der Finanzen")."""
+    stem = part.removesuffix("s") if part.endswith(("ungs", "ts", "ns")) else part
+    theirs = [*_name_words(name or ""), *_name_words(" ".join(re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+", handle)))]
+    return len(stem) >= INSIDE_HANDLE and any(w.startswith(stem) for w in theirs)
 
 
 def _names_author(word: str, handle: str, name: str | None) -> bool:

@@ -593,6 +593,10 @@ _SCALE_POWERS = {
     "mio": 6, "mia": 9, "md": 9, "mds": 9, "bio": 12}
 # short scales a language reads otherwise: French "bio" is organic, not "Billion"
 _NOT_SCALES = {"fr": frozenset({"bio"})}
+# The languages that write each short scale ("" for a side of no known language): "300 MD graduates" in English is
+# no 300 × 10^9 (review46g)
+_SHORT_SCALE_LANGS = {"mio": frozenset({"de", ""}), "mrd": frozenset({"de", ""}), "mia": frozenset({"de", ""}),
+                      "bio": frozenset({"de", ""}), "md": frozenset({"fr", ""}), "mds": frozenset({"fr", ""})}
 # written after a figure with no space, or alone after it, with a capital: "1,5M€", "1,5 M€", "2Md€", "3Mrd."
 _CAPITAL_SCALES = {"M": 6, "Mio": 6, "Md": 9, "Mds": 9, "Mrd": 9}
 _LONG_SCALE = frozenset({"fr", "de", "nl", "it"})   # "billion" is 10^12 there
@@ -658,21 +662,25 @@ def _translation_figures(words: list[str], lang: str) -> list[_Figure]:
             after = word[match.end():]
             if after.casefold() in _SHORT_SCALES and any(c in _SIGNS for c in word[:match.start()]):
                 power = _SHORT_SCALES[after.casefold()]
-            elif after in _CAPITAL_SCALES and match.start() == 0:
+            elif after in _CAPITAL_SCALES and match.start() == 0 \
+                    and lang in _SHORT_SCALE_LANGS.get(after.casefold(), (lang,)):
                 power = _CAPITAL_SCALES[after]
             elif not after.strip("%") and match.end() == len(word):
                 for following in words[at + 1:at + 3]:
                     key = following.casefold()
                     if following == "M":
                         power += 6
-                    elif key not in _SCALE_POWERS or key in _NOT_SCALES.get(lang, ()):
+                    elif key not in _SCALE_POWERS or key in _NOT_SCALES.get(lang, ()) \
+                            or lang not in _SHORT_SCALE_LANGS.get(key, (lang,)):
                         break
                     else:
                         power += 12 if key in ("billion", "billions") and lang in _LONG_SCALE else _SCALE_POWERS[key]
                     scale.append(following)
             written = " ".join([spaced, *scale]) if scale else spaced
-            figures.append(_Figure(written, re.sub(r"\D", "", match[0]), frozenset(v.scaleb(power) for v in plain),
-                                   plain, " ".join(scale), power))
+            values = frozenset(v.scaleb(power) for v in plain)
+            if scale == ["M"]:   # a lone "M" may be no million: a size, "Größe 38 M" (review46g)
+                values |= frozenset(plain)
+            figures.append(_Figure(written, re.sub(r"\D", "", match[0]), values, plain, " ".join(scale), power))
     return figures
 
 
@@ -3903,6 +3911,28 @@ def names_a_role(word: str) -> bool:
     noun with a capital (newuser46a #5). A French article elided before it is set aside ("L'Élysée")."""
     word = re.sub(r"^[Ll]['’](?=\w)", "", word)
     return _role(word) or _key(word) in _SEATS
+
+
+# What a German compound role's first part may be and say no more than the role: federal, state, government, press,
+# deputy ("Bundesministerin", "Regierungssprecher", "Pressesprecherin"); any other first part says which office or
+# body ("Innenministerium", "Polizeisprecher").
+_GENERIC_ROLE_PARTS = ("bundes", "landes", "regierungs", "presse", "vize", "ober", "haupt", "staats")
+_COMPOUND_PARTS_RE = re.compile(r"(\w{3,}?)" + _GERMAN_COMPOUND_ROLE_RE.pattern.removeprefix(r"\w{3,}"))
+
+
+def role_qualifier(word: str) -> str:
+    """The part of a German compound role that says which office or body ("innen" of "Innenministerium", "polizei" of
+    "Polizeisprecher", "verteidigungs" of "Verteidigungsministerin"), a generic first part aside ("Bundesinnenminister":
+    "innen"); "" for a role that says no more ("Ministerin", "Bundesministerin", "Regierungssprecher"): the name check
+    holds the rest against the post's author, where the whole word was set aside as a role (review46g)."""
+    key = _bare(re.sub(r"^[Ll]['’](?=\w)", "", word))
+    if key in _ROLES or not word[:1].isupper():
+        return ""
+    parts = _COMPOUND_PARTS_RE.fullmatch(key)
+    which = parts.group(1) if parts is not None else ""
+    while which and (generic := next((p for p in _GENERIC_ROLE_PARTS if which.startswith(p)), None)):
+        which = which[len(generic):]
+    return which if len(which) >= 3 else ""
 
 
 def _role(word: str) -> bool:

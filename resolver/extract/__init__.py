@@ -39,16 +39,23 @@ def _dotted_by_the_others(embeds: list[Embed]) -> list[Embed]:
     """The embeds with a dotted date of two readings ("03.12.2022") that their page's language did not settle read
     day first where the page's other embeds' dates write their day first ("5. März 2023", "15.01.2023":
     `dates.written_day_first`), as a text's signatures are (newuser46a #8)."""
-    unread = [e for e in embeds if e.date is None and e.date_text and "." in e.date_text]
-    if not unread:   # most pages
+    dotted = [e for e in embeds if e.date_text and "." in e.date_text]
+    if not dotted:   # most pages
         return embeds
-    from resolver.extract.dates import parse_date, written_day_first
+    from resolver.extract.dates import DAY_FIRST, date_readings, parse_date, written_day_first, written_month_first
 
+    # read day first by its page's or embed code's language: not where another embed's date writes its month first
+    # ("12.25.2022" on the same page: its dots are month first; review46g)
+    # (an Instagram embed's date may be its <time datetime>'s, which settles the order: kept)
+    by_language = {id(e) for e in dotted if e.date is not None and e.platform != "instagram"
+                   and DAY_FIRST in date_readings(e.date_text or "").get(e.date, ())}
+    if by_language and written_month_first("\n".join(e.date_text or "" for e in embeds if id(e) not in by_language)):
+        embeds = [replace(e, date=None) if id(e) in by_language else e for e in embeds]
+    unread = {id(e) for e in embeds if e.date is None and e.date_text and "." in e.date_text}
     others = "\n".join(e.date_text for e in embeds if e.date is not None and e.date_text)
-    if not others or not written_day_first(others):
+    if not unread or not others or not written_day_first(others):
         return embeds
-    ids = {id(e) for e in unread}
-    return [replace(e, date=parse_date(e.date_text or "", day_first=True)) if id(e) in ids else e for e in embeds]
+    return [replace(e, date=parse_date(e.date_text or "", day_first=True)) if id(e) in unread else e for e in embeds]
 
 
 def _labelled(found: list[Credit]) -> list[Credit]:

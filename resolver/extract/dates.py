@@ -414,6 +414,22 @@ def written_day_first(text: str) -> bool:
     return first
 
 
+def written_month_first(text: str) -> bool:
+    """Whether a date of a text writes its month first: a numeric date only month first reads ("12.25.2022",
+    "12/25/2022") or a month word before its day ("September 12, 2022"). Where one does, the text's language does
+    not read a dotted date of two readings day first: the page writes month first (review46g)."""
+    for match in DATE_RE.finditer(text):
+        groups = match.groupdict()
+        if _numeric(match):
+            readings = _numeric_readings(match)
+            if len(readings) == 1 and not groups.get("y8") \
+                    and {order for orders in readings.values() for order in orders} == {MONTH_FIRST}:
+                return True
+        elif groups.get("m1") and groups.get("d1"):
+            return True
+    return False
+
+
 def _day(year: str, months: dict[int, tuple[str, ...]] | None, month: int | None, day: str | None) -> str | None:
     """The ISO day a date's year, month (its number, read from `months`: the month word's readings) and day are, in
     the month's calendar; None when it is no day."""

@@ -11,7 +11,8 @@ from urllib.parse import urlsplit
 from resolver import platforms
 from resolver.extract import tweet_text
 from resolver.extract.dates import (DATE_PATTERN, WEEKDAY, MonthPattern, date_languages, dots_day_first, in_words,
-                                    is_ambiguous, is_month, iso_from_match, weekday_turned, written_day_first)
+                                    is_ambiguous, is_month, iso_from_match, weekday_turned, written_day_first,
+                                    written_month_first)
 from resolver.extract.dedupe import ONE_PER_POST, one_per_post
 from resolver.extract.incomplete import attempt
 from resolver.extract.intervals import Intervals
@@ -609,8 +610,9 @@ def _signature_day(match: re.Match[str], text: str, langs: Sequence[str | None],
     ("12.09.2022") is read day first where `langs` write it so or the text's other dates write their day first
     (`dates.written_day_first`: "12. September 2022" above it), else not at all (newuser46a #8)."""
     if match.group("s6") == ".":   # "12.09.2022"
-        return iso_from_match(match) or iso_from_match(match, day_first=any(map(dots_day_first, langs))
-                                                       or written_day_first(text))
+        # the page's language reads it only where no other date of the text writes its month first (review46g)
+        return iso_from_match(match) or iso_from_match(match, day_first=written_day_first(text) or (
+            any(map(dots_day_first, langs)) and not written_month_first(text)))
     if not is_ambiguous(match):
         return iso_from_match(match)
     if not memo:

@@ -1121,17 +1121,19 @@ def _not_before_its_key(post_id: str, timestamp: str, reading: CaptureReading) -
     when = minted.strftime("%Y-%m-%dT%H:%M:%SZ")
     key = post_id.rpartition("/")[2]
     if fediverse:
+        head = "captured before the post existed"
         reason = f"{before} before the post's id {key} was minted ({when}): it cannot show that post"
         url = mastodon.post_page(post_id)
-    else:
-        reason = (f"{before} before the time its record key {key} names ({when}): it cannot show that post (the key "
-                  "is the posting app's to write; Bluesky's app writes the time of posting)")
+    else:   # a TID is the posting app's to write: the time it names is when the post was made only if the app says so
+        head = "captured before the time the post's record key names"
+        reason = (f"{before} before the time its record key {key} names ({when}): if the app that posted it wrote the "
+                  "key when posting, as Bluesky's own app does, it cannot show that post (the key is the posting "
+                  "app's to choose)")
         actor = post_id.rpartition("/")[0]
         url = platforms_bluesky.post_url(actor, key)
     return CaptureReading(PostRecord(
         platform=platforms_mastodon.PLATFORM if fediverse else platforms_bluesky.PLATFORM, post_id=post_id, url=url,
-        status="unknown", method=METHOD,
-        reason=f"captured before the post existed: the capture was made {captured_at(timestamp)}, {reason}"),
+        status="unknown", method=METHOD, reason=f"{head}: the capture was made {captured_at(timestamp)}, {reason}"),
         reading.form)   # nor the reader's notes, of what the page said
 
 
