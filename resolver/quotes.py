@@ -406,7 +406,10 @@ def _compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[st
                                  if languages and not _NEGATION_BY_SUFFIX.intersection(languages) else "") + notes,
                               len(a), len(p), matched, set_aside=aside, turned=figure,
                               translated=bool(languages))
-    if matched * 2 < len(a) and (pair := uk_ru_pair(said_words, post_words)) and pair[2]:
+    # a quote told sure Russian of a post told sure Ukrainian (or the reverse) is a translation even where half its
+    # words are spelt as the post's ("Я думаю что мы не отступим." of "Я думаю, що ми не відступимо." failed as "2
+    # changes": що ми → что мы, review46e); a quote all of whose words are the post's is compared as written
+    if matched < len(a) and (pair := uk_ru_pair(said_words, post_words)) and pair[2]:
         return _uk_ru_translated(said_words, post_words, pair, len(a), len(p), matched, aside, texts=(said, found))
     if matched == 0:
         return Comparison("fail", f"no word of the post's {len(p)} is in the quote", len(a), len(p), 0,
@@ -807,11 +810,15 @@ def _left_out(texts: tuple[str, str]) -> str:
     runs = [post[i:i + len(said)] for i in range(len(post) - len(said) + 1)]
     if not any(not any(_denials(clause) for clause in run) for run in runs):
         return ""
-    # the part the quote's words render, told by their cognates ("отступим" of "відступимо"): where every part that
-    # renders them best denies, the quote drops the negation, as a whole translation does (the lead, stop 46)
-    scores = [_cognates([w for clause in said for w in clause], [w for clause in run for w in clause]) for run in runs]
-    best = max(scores)
-    if best and all(any(_denials(clause) for clause in run) for run, score in zip(runs, scores) if score == best):
+    # the part the quote's words render, told by their cognates ("отступим" of "відступимо"): where as many of them or
+    # more stand in the post's denying clauses as in the others, the quote renders a denying clause (alone, or joined
+    # to another where the post has a comma the quote has not: "Я думаю что мы отступим" of "Я думаю, що ми не
+    # відступимо") and drops its negation, as a whole translation does (the lead, stop 46)
+    ours = [w for clause in said for w in clause]
+    denying_words = [w for clause in post if _denials(clause) for w in clause]
+    other_words = [w for clause in post if not _denials(clause) for w in clause]
+    in_denying = _cognates(ours, denying_words)
+    if in_denying and in_denying >= _cognates(ours, other_words):
         return ""
     denying = next((clause for clause in post if _denials(clause)), None)
     if denying is None:

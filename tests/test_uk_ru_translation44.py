@@ -168,3 +168,22 @@ def test_a_partial_translation_whose_words_render_the_posts_negating_clause_fail
     c = compare(said, post)
     assert c.result == "fail", c.evidence
     assert 'the post\'s negation ("не") is not in the quote' in c.evidence, c.evidence
+
+
+def test_a_partial_translation_joining_two_clauses_the_post_parts_by_a_comma_fails_dropping_its_negation():
+    """"Я думаю что мы отступим." of "Я думаю, що ми не відступимо.": one clause of the post's two, by its comma; its
+    words are cognates of both ("думаю", "отступим"), so it renders the denying one too and drops its "не". It
+    warned as a partial quote (the lead, stop 46)."""
+    c = compare("Я думаю что мы отступим.", "Я думаю, що ми не відступимо.")
+    assert c.result == "fail" and 'the post\'s negation ("не") is not in the quote' in c.evidence, c.evidence
+
+
+@pytest.mark.parametrize("said, post", [
+    ("Я думаю что мы не отступим.", "Я думаю, що ми не відступимо."),
+    ("Мы знаем, что враг не пройдет.", "Ми знаємо, що ворог не пройде."),
+], ids=["half-spelt-alike", "cognates"])
+def test_a_faithful_translation_half_of_whose_words_are_spelt_as_the_posts_warns_as_a_translation(said, post):
+    """Both told sure (Russian "что", "мы"; Ukrainian "що", "ми"): a translation, never "2 changes in the quoted
+    words" (review46e left it: a false fail)."""
+    c = compare(said, post)
+    assert c.result == "warn" and "(Ukrainian ↔ Russian)" in c.evidence and "negation" not in c.evidence, c.evidence
