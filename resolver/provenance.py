@@ -31,7 +31,7 @@ from resolver.fetch.wayback import NOT_LOOKED_UP, READ_WHEN, captured_at, differ
 from resolver.identify import NOT_CHECKED   # an identification that looked at nothing (offline, a failed listing)
 from resolver.placeholders import is_placeholder, real, without_lead
 from resolver.model import unsettles_checks, unshown
-from resolver.platforms import bluesky, mastodon, x
+from resolver.platforms import bluesky, mastodon, reddit, x
 from resolver.redact import NO_SECRETS, Redactor
 from resolver.settings import origin_of
 
@@ -816,6 +816,18 @@ def _date_against_id(post: dict[str, Any], created_at: str | None) -> list[dict[
                                          "it was created, so this answer, or its date, is not this post's as X gave it")]
 
 
+def _title_check(said: str, title: str, source: str) -> dict[str, Any]:
+    """A Reddit embed code's title held against the thread's (newuser46c #5: a title reworded from "East bridge … 6pm"
+    to "West bridge … 8pm" was "not compared"): the code shows the title, so title is compared with title, a changed
+    word or figure failing as a quote's does."""
+    compared = quotes.compare(said, title)
+    evidence = _per(source, f"compared titles (the embed code shows the thread's title, as the source gives it): "
+                            f"{compared.evidence}")
+    if compared.result != "pass":
+        evidence += f"; the thread's title: “{title}”"
+    return check("text", compared.result, evidence, [str(c) for c in compared.changes])
+
+
 def _duration(seconds: float) -> str:
     """"33 h 56 min", "3 min 51 s", "12 s": to the minute past an hour, else to the second."""
     whole = int(seconds)
@@ -853,6 +865,8 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
         return check("text", "skip", "no available post text or archived copy to compare with")
     if said_kind(post, found) == TITLE:   # a video's, a thread's title: no words to quote
         title = " ".join(found["text"].split())
+        if embed.get("platform") == reddit.PLATFORM and embed.get("detector") in WHOLE_COPIES and said:
+            return _title_check(said, title, source)
         return check("text", "skip", f"the source gives the post's title, not its words: “{title}” is not compared")
     compared = own_paragraph(quotes.compare(said or "", found["text"], links=link_map(found.get("links")),
                                             lang=found.get("lang"), quote_lang=embed.get("lang")), embed, post)
@@ -1588,6 +1602,11 @@ def _none_read(post: dict[str, Any], lookups: Sequence[dict[str, Any]]) -> str:
     read" when no read had been tried), or none could be."""
     failed = [found for found in lookups if found.get("error") and _prefix(found)]
     lookup = post.get("archive_lookup") or ""
+    if post.get("platform") and not captures_read(post):   # none asked for (newuser46c #6: "could be read")
+        from resolver.origins import PLATFORM_NAMES
+
+        return (f"{PLATFORM_NAMES.get(post['platform'], post['platform'])} captures are not read, so whether one "
+                "holds its words is not known")
     if not failed and not lookup.startswith("error: "):
         if _NO_ARCHIVE.get() and not lookups:   # none looked for, now or before (review43a: "could be read")
             return ("not read: this report was made with --no-archive, which asks no archive, so whether a capture "
