@@ -868,6 +868,11 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
         if embed.get("platform") == reddit.PLATFORM and embed.get("detector") in WHOLE_COPIES and said:
             return _title_check(said, title, source)
         return check("text", "skip", f"the source gives the post's title, not its words: “{title}” is not compared")
+    if embed.get("platform") == reddit.PLATFORM and embed.get("detector") in WHOLE_COPIES and source:
+        # the embed code shows the thread's title, the capture its words: no title to compare them with
+        words = " ".join(found["text"].split())
+        return check("text", "skip", _per(source, f"the embed code shows the thread's title, the capture its words "
+                                                  f"(“{words}”): a title is not compared with words"))
     compared = own_paragraph(quotes.compare(said or "", found["text"], links=link_map(found.get("links")),
                                             lang=found.get("lang"), quote_lang=embed.get("lang")), embed, post)
     evidence = compared.evidence
