@@ -1724,7 +1724,8 @@ def _handle_in(resolution: dict[str, Any]) -> str | None:
 
 def archive_check(post: dict[str, Any] | None, snapshots: list[dict[str, Any]], looked_up: bool,
                   error: str | None = None, looked_for: str | None = None,
-                  lookups: list[dict[str, Any]] | None = None, story: bool = False) -> dict[str, Any]:
+                  lookups: list[dict[str, Any]] | None = None, story: bool = False,
+                  comment: bool = False) -> dict[str, Any]:
     """Is the post preserved? "No archived copy" only when an archive lookup answered; else "not checked". A copy
     is an HTTP 200 capture (as `stats`' at_risk_embeds counts), or a capture read that holds the post's words: the
     service's 404 or a redirect captured in its place is none. "None found" says where it was looked for: the
@@ -1732,7 +1733,10 @@ def archive_check(post: dict[str, Any] | None, snapshots: list[dict[str, Any]], 
     about (`looked_for`). A gone post nobody archived warns "at risk": whether the world kept a copy is no error of
     the article's, and `--fail-on fail` failed an article for it (newuser28b §6). The evidence names the `lookups`
     it rests on (`archive_lookups`). `story`: the embed is an Instagram story, no post, whose URL is looked up all the
-    same (`_story_archive_check`)."""
+    same (`_story_archive_check`). `comment`: the embed is a comment, which is not fetched."""
+    if comment and not post and not snapshots and not looked_up and not error:
+        # newuser46c #6: "the post was not fetched" of a comment, as if its captures had been looked for
+        return check("archive", "skip", COMMENT_NOT_LOOKED_UP)
     found = _story_archive_check(snapshots, looked_up, error, looked_for) if story and not post else \
         _archive_check(post, snapshots, looked_up, error, looked_for)
     if post and found["result"] == "skip" and refused_by_config(error) and not looked_up and not snapshots \
@@ -1743,6 +1747,8 @@ def archive_check(post: dict[str, Any] | None, snapshots: list[dict[str, Any]], 
     return found | {"evidence": f"{found['evidence']} (per the {said}{why})"} if said and (post or story) else found
 
 
+COMMENT_NOT_LOOKED_UP = ("a comment: comments are not fetched, and the archive is not asked for their captures (the "
+                         "thread's are looked up when the thread is embedded or fetched)")
 STORY_GONE = "a story is no post: Instagram shows it for a day after it is posted, then no more"
 STORY_UNREAD = ("not read: whether one holds the story is not known (Instagram shows a story only to logged-in "
                 "viewers, and a capture of its URL is most often its login page)")
@@ -4038,7 +4044,8 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
               *other_text_checks(result, data, redactor, published),
               media_check(data, data["post"], data["resolutions"]),
               archive_check(data["post"], data["snapshots"], looked, failed, looked_for, data["archive_lookups"],
-                            story=embed.kind == "story" and embed.platform == "instagram"),
+                            story=embed.kind == "story" and embed.platform == "instagram",
+                            comment=embed.kind == "comment"),
               archived_copy_check(data["post"], data["archive_lookups"])]
     # a copy no reader sees, an embed code naming two posts, or a signature whose candidate is another account's
     # linked post (or the post it quotes) is no pass or fail of the article (newuser37 #1, #2; review37e)

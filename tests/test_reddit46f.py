@@ -156,3 +156,16 @@ def test_newuser46c_an_embed_codes_title_is_held_against_the_threads(fakenet, tm
     text = checks_of(thread)["text"]
     assert text["result"] == result, text
     assert "title" in text["evidence"]
+
+
+def test_newuser46c_a_comments_archive_check_says_its_captures_are_not_looked_up(fakenet, tmp_path, monkeypatch):
+    """A comment's archive check said "the post was not fetched", as if a lookup had been missed."""
+    article = reddit_card().replace("</body>", f'<p>A reply: <a href="{THREAD}comment/mq9del9/">link</a>.</p></body>')
+    fakenet.route("www.reddit.com", "/oembed", json_page(reddit_oembed("River_Watcher_7")))
+    serve(fakenet, [])
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS)
+    code, out = run("report", "--format", "json", "article.html", article=article)
+    comment = next(e for e in json.loads(out)["embeds"] if e["kind"] == "comment")
+    archive = checks_of(comment)["archive"]
+    assert archive["result"] == "skip" and "comments are not fetched, and the archive is not asked" in \
+        archive["evidence"], archive
