@@ -169,3 +169,12 @@ def test_newuser46c_a_comments_archive_check_says_its_captures_are_not_looked_up
     archive = checks_of(comment)["archive"]
     assert archive["result"] == "skip" and "comments are not fetched, and the archive is not asked" in \
         archive["evidence"], archive
+
+
+def test_a_threads_captures_are_asked_under_its_subreddit():
+    from resolver.fetch import reddit_pages
+
+    assert reddit_pages.capture_pages("1rvf10d", "https://www.reddit.com/r/riverton/comments/1rvf10d/") == [
+        "www.reddit.com/r/riverton/comments/1rvf10d/", "old.reddit.com/r/riverton/comments/1rvf10d/"]
+    assert reddit_pages.capture_pages("1rvf10d", None) == ["www.reddit.com/comments/1rvf10d/",
+                                                           "old.reddit.com/comments/1rvf10d/"]

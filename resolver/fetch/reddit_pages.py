@@ -35,14 +35,12 @@ NO_CLOCK = ("a Reddit id is a counter, not a clock: the time the page gives cann
 
 def capture_pages(post_id: str, thread: str | None = None) -> list[str]:
     """Where captures of the thread's page live, no scheme (CDX is asked by prefix: its slug and `?utm_…` are under
-    them): its page under its subreddit on www. and old.reddit.com when `thread` (its canonical URL) names one, and
-    `www.reddit.com/comments/<id>/`, which Reddit redirects."""
+    them): its page under its subreddit (or user) on www. and old.reddit.com when `thread` (its canonical URL) names
+    one, else `/comments/<id>/` on both, which Reddit redirects to it (a capture there is most often that redirect)."""
     found = reddit.parse(thread) if thread else None
-    pages = []
-    if found is not None and found.post_id == post_id and "/r/" in found.url:
-        path = found.url.split("://", 1)[1].split("/", 1)[1]
-        pages += [f"www.reddit.com/{path}", f"old.reddit.com/{path}"]
-    return pages + [f"www.reddit.com/comments/{post_id}/"]
+    path = found.url.split("://", 1)[1].split("/", 1)[1] if found is not None and found.post_id == post_id \
+        and found.kind == "post" else f"comments/{post_id}/"
+    return [f"www.reddit.com/{path}", f"old.reddit.com/{path}"]
 
 
 def names_post(original: str, post_id: str) -> bool:
