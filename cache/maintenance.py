@@ -100,7 +100,11 @@ def rows(store: Store, name: str) -> tuple[list[str], Iterator[tuple[Any, ...]]]
     if name not in names:
         raise UnknownName(f"no table or view named {name!r} in {store.path}; choose one of: {', '.join(names)}")
     order = " ORDER BY rowid" if name in store.db.table_names() else ""
-    cursor = store.db.conn.execute(f"SELECT * FROM [{name}]{order}")
+    # Each embed with its article's source, as `article_credits` gives each credit's (newuser46b #9: a spreadsheet
+    # of embeds needed a join): the source it was first read from (its others: `article_sources`).
+    article = ", (SELECT s.source FROM article_sources s WHERE s.article_id = e.article_id ORDER BY s.id LIMIT 1) " \
+        "AS article" if name == "embeds" else ""
+    cursor = store.db.conn.execute(f"SELECT *{article} FROM [{name}]{' e' if article else ''}{order}")
     return [d[0] for d in cursor.description], cursor
 
 

@@ -2073,6 +2073,14 @@ def m086_embed_shown_url_and_at_risk_reads_tiktok_photo_pages(db: Database) -> N
     db.create_view("at_risk_embeds", AT_RISK_EMBEDS_V86.strip())
 
 
+@migrations()
+def m087_progress_steps_failed(db: Database) -> None:
+    """v87 (newuser46b #4): each progress row says whether a step failed for its article (1, else 0; NULL: marked
+    before v87, not known), so a resumed run's summary gives the whole job's articles with a step that failed, not
+    only its own."""
+    db.table("progress").add_column("steps_failed", int)
+
+
 if __name__ == "__main__":
     SCHEMA.write_text(schema_sql(), encoding="utf-8")
     print(f"wrote {SCHEMA}")

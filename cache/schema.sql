@@ -303,7 +303,7 @@ CREATE TABLE "progress" (
    "article_id" INTEGER REFERENCES "articles"("id"),
    "outcome" TEXT,
    "finished_at" TEXT NOT NULL
-, "run" TEXT);
+, "run" TEXT, "steps_failed" INTEGER);
 
 CREATE UNIQUE INDEX "idx_progress_job_key"
     ON "progress" ("job", "key");

@@ -78,7 +78,7 @@ MIGRATIONS = ("m001_articles_embeds_credits", "m002_fetch_log_and_resolutions", 
               "m082_media_credit_unsure", "m083_agency_names_in_arabic_and_persian_forms",
                "m084_at_risk_reads_tiktok_captures",
               "m085_at_risk_reads_youtube_watch_pages_with_v_later",
-              "m086_embed_shown_url_and_at_risk_reads_tiktok_photo_pages")
+              "m086_embed_shown_url_and_at_risk_reads_tiktok_photo_pages", "m087_progress_steps_failed")
 # The sources that name no place an article can be read from again: standard input, bytes given to the API. Each
 # article read from one is its own, never a newer version of another (v51, `Store._supersede`).
 NO_PLACE_SOURCES = ("-", "<bytes>")
@@ -1683,17 +1683,37 @@ class Store:
                              [url, host, article_id, source])
 
     def mark_done(self, job: str, rows: Sequence[Mapping[str, Any]], *, run: str | None = None) -> None:
-        """Record input items as finished by a job (`key`, `source`, `article_id`, `outcome`: "done" or "failed"),
-        in one transaction, by the run `run` names; an item recorded again keeps the newest record."""
+        """Record input items as finished by a job (`key`, `source`, `article_id`, `outcome`: "done" or "failed",
+        `steps_failed`: 1 when a step failed for its article), in one transaction, by the run `run` names; an item
+        recorded again keeps the newest record."""
         now = utc_now()
         with self.write():
             self.conn.executemany(
-                "INSERT INTO progress (job, key, source, article_id, outcome, finished_at, run)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)"
+                "INSERT INTO progress (job, key, source, article_id, outcome, finished_at, run, steps_failed)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT(job, key) DO UPDATE SET source = excluded.source, article_id = excluded.article_id,"
-                " outcome = excluded.outcome, finished_at = excluded.finished_at, run = excluded.run",
-                [(job, r["key"], r.get("source"), r.get("article_id"), r.get("outcome", "done"), now, run)
-                 for r in rows])
+                " outcome = excluded.outcome, finished_at = excluded.finished_at, run = excluded.run,"
+                " steps_failed = excluded.steps_failed",
+                [(job, r["key"], r.get("source"), r.get("article_id"), r.get("outcome", "done"), now, run,
+                  r.get("steps_failed", 0)) for r in rows])
+
+    def job_totals(self, job: str) -> dict[str, int | None]:
+        """What every run of an unfinished job finished, read before the last run forgets it (newuser46b #4: a
+        resumed run's summary said its own counts only): `inputs` done, `failed` (inputs that could not be
+        read), `articles` (distinct: an article is its bytes), the `embeds` and `credits` of the inputs and
+        `article_embeds`, `article_credits` counting each article once, and `steps_failed`, the inputs whose
+        article a step failed for (None when a row marked before v87 does not say)."""
+        row = self.conn.execute(
+            "SELECT COUNT(p.article_id), SUM(p.outcome = 'failed'), COUNT(DISTINCT p.article_id),"
+            " COALESCE(SUM(a.embed_count), 0), COALESCE(SUM(a.credit_count), 0),"
+            " SUM(p.steps_failed), SUM(p.outcome = 'done' AND p.steps_failed IS NULL)"
+            " FROM progress p LEFT JOIN articles a ON a.id = p.article_id WHERE p.job = ?", [job]).fetchone()
+        once = self.conn.execute(
+            "SELECT COALESCE(SUM(embed_count), 0), COALESCE(SUM(credit_count), 0) FROM articles WHERE id IN"
+            " (SELECT article_id FROM progress WHERE job = ?)", [job]).fetchone()
+        return {"inputs": row[0], "failed": row[1] or 0, "articles": row[2], "embeds": row[3], "credits": row[4],
+                "article_embeds": once[0], "article_credits": once[1],
+                "steps_failed": None if row[6] else (row[5] or 0)}
 
     def is_done(self, job: str, key: str) -> bool:
         """Whether an unfinished run of this job finished this item (an item that failed is tried again)."""
@@ -1729,6 +1749,12 @@ class Store:
         with self.write():
             self.conn.executemany("DELETE FROM progress WHERE job = ? AND source = ?",
                                   [(job, source) for source in sorted(sources)])
+
+    def job_articles(self, job: str) -> Iterator[tuple[int, str]]:
+        """The articles the job's unfinished runs finished, each with the source it was finished as, in the order
+        they were first finished: an input of the run going on that has the same bytes is the same article."""
+        yield from self.conn.execute("SELECT article_id, source FROM progress WHERE job = ? AND outcome = 'done'"
+                                     " AND article_id IS NOT NULL AND source IS NOT NULL ORDER BY id", [job])
 
     def finished_any(self, job: str) -> bool:
         """Whether an unfinished run of this job finished any item (else a run has nothing to skip)."""

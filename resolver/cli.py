@@ -799,13 +799,16 @@ def cli(ctx: click.Context, config: Path | None, db: Path | None, replay: tuple[
                    "file system every worker sees.")
 @click.option("--shards", type=click.IntRange(min=1),
               help="With --engine dask: shards to cut the input into (default: the cluster's worker threads).")
+@click.option("--summary-json", type=A_FILE, callback=_output_in_a_folder,
+              help="Also write the run's summary as one JSON object to this file: this run's counts (files, "
+                   "articles, embeds, links by outcome, posts by status...) and, after a resume, the whole job's.")
 @corpus_options
 @network_options
 @click.pass_context
 def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str | None, as_json: bool,
          output: Path | None, no_store: bool, do_resolve: bool, do_fetch: bool, do_archive: bool, save: bool,
          max_age: float, warc_file: Path | None, identify: bool, offline: bool, refresh: bool, fail_on_gone: bool,
-         engine: str, scheduler: str | None, shards: int | None, **options: Any) -> None:
+         engine: str, scheduler: str | None, shards: int | None, summary_json: Path | None, **options: Any) -> None:
     """Find the embedded posts and photo credits in SOURCES.
 
     SOURCE is a file, a directory (every file in it, recursively; a folder reached twice through links is read
@@ -866,6 +869,8 @@ def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str 
                                    "(no --warc) and one line per shard (no --output: export the articles from --db)")
         summary = _scan_on_dask(ctx, spec, steps, mode, scheduler=scheduler, shards=shards, options=options,
                                 kind=kind_given, encoding=encoding, as_json=as_json)
+        if summary_json is not None:
+            _write_summary_json(summary_json, summary, None)
     else:
         if scheduler or shards:
             raise click.UsageError("--scheduler and --shards go with --engine dask")
@@ -878,7 +883,8 @@ def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str 
         out = OutputFile(output, form="json" if as_json else "table") if output is not None else None
         summary = _run_corpus(ctx, spec, session=session, steps=steps, command="scan", options=options,
                               kind=kind_given, encoding=encoding, stdin=stdin, output=out, json_lines=as_json,
-                              emit=lambda outcome: _emit(outcome, as_json=as_json, output=out))
+                              emit=lambda outcome: _emit(outcome, as_json=as_json, output=out),
+                              summary_json=summary_json)
     _exit_for(ctx, failed=_run_failed(summary), unavailable=summary.unavailable)
     if fail_on_gone and summary.links_gone:   # a cron job's signal that a link died, as resolve's (resolution37)
         ctx.exit(EXIT_GONE)
@@ -1061,12 +1067,13 @@ def _job_name(command: str, steps: Steps, mode: Mode, spec: InputSpec, *, kind: 
 def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps: Steps, command: str,
                 options: dict[str, Any], emit: Callable[[Outcome], None], kind: str | None = None,
                 encoding: str | None = None, stdin: IO[bytes] | None = None, progress: bool = True,
-                output: OutputFile | None = None, json_lines: bool = False) -> Summary:
+                output: OutputFile | None = None, json_lines: bool = False,
+                summary_json: Path | None = None) -> Summary:
     """Run the pipeline over a corpus: one progress bar (unless -q, or `progress` is off), a line per article with
     -v, a summary line at the end, and Ctrl-C stopping cleanly (exit 130) with what was finished kept for the next
     run. `output`: the file the run owns, which `emit` writes to (opened here, where the run left it).
     `json_lines`: `emit` prints each article as `resolver.output.json_line` makes it (an article the cache answers
-    may then be answered by its memo, #13)."""
+    may then be answered by its memo, #13). `summary_json`: a file the summary is written to as JSON (scan)."""
     import time
     import uuid
 
@@ -1138,8 +1145,11 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
             pipeline.run(items, session=session, steps=steps, emit=on_outcome, options=run_options, summary=summary)
     except KeyboardInterrupt as exc:
         session.reporter.close()
+        summary.links_asked_again = len(session.links_asked_again)
         click.echo(f"interrupted: {_summary_line(command, summary, time.monotonic() - started)}; "
                    f"run the same command again to go on from there", err=True)
+        if summary_json is not None:
+            _write_summary_json(summary_json, summary, None, seconds=time.monotonic() - started, interrupted=True)
         ctx.exit(_interrupted(exc))
     except BrokenPipeError:
         # stdout was closed (`scan … | head`): the lines written into the pipe were read by no one, so what this run
@@ -1153,15 +1163,26 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
     _say_fields_not_read(spec, unread)
     if store is not None and store.encodings_not_recorded:
         _say_encoding_not_recorded(store, encoding, redact=session.redactor.text)
+    job_totals = None
+    summary.links_asked_again = len(session.links_asked_again)
     if store is not None and run_options.job is not None:
         if output is not None and output.met is not None:
             with user_errors(), store.write():   # a feed cut short, a file deleted: their lines go too
                 output.take_out(pipeline.sources_gone(store, run_options.job, output.met))
+        if summary.resumed:   # what the earlier, interrupted runs finished too, before it is forgotten (newuser46b #4)
+            job_totals = store.job_totals(run_options.job)
         store.forget_progress(run_options.job)   # done: the same command, run again, starts afresh
     handled = (summary.articles + summary.failed + summary.skipped + summary.unavailable + summary.resumed
                + summary.repeated + sum(summary.left_out.values()))
+    seconds = time.monotonic() - started
     if not quiet and handled > 1:
-        click.echo(_summary_line(command, summary, time.monotonic() - started), err=True)
+        click.echo(("this run: " if job_totals else "") + _summary_line(command, summary, seconds), err=True)
+        for line in _steps_lines(summary):
+            click.echo(line, err=True)
+        if job_totals:
+            click.echo(_job_line(job_totals), err=True)
+    if summary_json is not None:
+        _write_summary_json(summary_json, summary, job_totals, seconds=seconds)
     if command != "report":   # report says it its own way, once it knows no earlier run wrote a report either
         _say_if_no_article(spec, summary, json_line=_json_line_to(output) if json_lines else None)
     return summary
@@ -1257,13 +1278,113 @@ def _say_fields_not_read(spec: InputSpec, unread: dict[str, tuple[int, str]]) ->
                        f"first: {first})", err=True)
 
 
+def _steps_lines(summary: Summary) -> list[str]:
+    """The links followed by how they ended, and the posts looked up by status: lines under the summary line
+    (newuser46b #3: it counted articles only, "120 with a step that failed" beside 124 links' error lines)."""
+    lines = []
+    if summary.links:
+        links = summary.links
+        total = sum(links.values())
+        errors = {kind.removeprefix("error:"): n for kind, n in links.items() if kind.startswith("error:")}
+        parts = [f"{n:,} {what}" for n, what in ((links.get("page", 0), "reached a page or a post"),
+                                                  (links.get("gone", 0), "gone (404, 410)")) if n]
+        if errors:
+            kinds = ", ".join(f"{n:,} {kind}" for kind, n in sorted(errors.items(), key=lambda k: (-k[1], k[0])))
+            parts.append(f"{sum(errors.values()):,} ended in an error ({kinds})")
+        parts += [f"{n:,} {what}" for n, what in (
+            (links.get("refused", 0), "refused by [origins] only_configured"),
+            (links.get("not_cached", 0), "not in the cache (offline)")) if n]
+        said = f"links: {total:,} followed (each link an embed carries, per article): {', '.join(parts)}"
+        after = [f"{summary.links_from_cache:,} answered from the cache"] if summary.links_from_cache else []
+        if summary.links_asked_again:   # a 5xx or a timeout is asked again by the next run (newuser46b #5)
+            many = summary.links_asked_again != 1
+            after.append(f"{summary.links_asked_again:,} link{'s' * many} that failed last time (a 5xx, a timeout) "
+                         f"asked again")
+        lines.append(said + ("; " + ", ".join(after) if after else ""))
+    if summary.posts:
+        total = sum(summary.posts.values())
+        kinds = ", ".join(f"{n:,} {'not in the cache (offline)' if status == 'not_cached' else status.replace('_', ' ')}"
+                          for status, n in sorted(summary.posts.items(), key=lambda k: (-k[1], k[0])))
+        archived = f"; {summary.posts_archived:,} with an archived copy" if summary.posts_archived else ""
+        lines.append(f"posts: {total:,} looked up (each post an embed names, per article): {kinds}{archived}")
+    return lines
+
+
+def _job_line(totals: dict[str, Any]) -> str:
+    """The whole job's totals, after a resume: this run's and the earlier, interrupted runs' (newuser46b #4)."""
+    inputs, articles = totals["inputs"], totals["articles"]
+    said = f"{articles:,} article{'s' * (articles != 1)}"
+    if inputs != articles:
+        said = f"{inputs:,} files, {said} ({inputs - articles:,} the same bytes as another file)"
+    line = (f"the whole job (this run and the earlier, interrupted ones): {said}: {totals['embeds']:,} embeds, "
+            f"{totals['credits']:,} credits")
+    if inputs != articles:
+        line += (f" ({totals['article_embeds']:,} embeds, {totals['article_credits']:,} credits counting each "
+                 "article once)")
+    failed = totals["steps_failed"]
+    if failed is None:
+        line += "; articles with a step that failed: not known for those finished before v87"
+    elif failed:
+        line += f"; {failed:,} article{'s' * (failed != 1)} with a step that failed"
+    if totals["failed"]:
+        line += f"; {totals['failed']:,} failed"
+    return line
+
+
+def _summary_object(summary: Summary, job: dict[str, Any] | None, *, seconds: float | None = None,
+                 interrupted: bool = False) -> dict[str, Any]:
+    """`scan --summary-json`: this run's counts, each named for what it counts, and the whole job's after a resume
+    (`whole_job`, else null). "inputs" are the files (records, URLs) read; "articles" the distinct ones (an article
+    is its bytes), as the cache counts them."""
+    from dataclasses import asdict
+
+    this = asdict(summary)
+    this.pop("not_files")
+    this["inputs"] = this.pop("articles")
+    this["articles"] = summary.articles - summary.same_bytes
+    this["article_embeds"] = summary.embeds - this.pop("same_bytes_embeds")
+    this["article_credits"] = summary.credits - this.pop("same_bytes_credits")
+    this["seconds"] = None if seconds is None else round(seconds, 3)
+    return {"this_run": this, "whole_job": job, "interrupted": interrupted}
+
+
+def _write_summary_json(path: Path, summary: Summary, job: dict[str, Any] | None, *, seconds: float | None = None,
+                        interrupted: bool = False) -> None:
+    import json
+
+    try:
+        path.write_text(json.dumps(_summary_object(summary, job, seconds=seconds, interrupted=interrupted),
+                                   indent=2) + "\n", encoding="utf-8")
+    except OSError as exc:
+        click.echo(f"error: cannot write the summary to {path}: {exc.strerror or exc}", err=True)
+
+
+def _articles_read(summary: Summary) -> str:
+    """"3 articles"; when inputs gave the same bytes as another (an article is its bytes, recorded once), "3,068
+    files, 3,008 articles (60 the same bytes as another file)": the cache, `stats` and `cache export` count the
+    articles, the JSON lines the files (newuser46b #2: the two totals differed, and nothing said why)."""
+    articles = summary.articles - summary.same_bytes
+    said = f"{articles:,} article{'s' * (articles != 1)}"
+    if not summary.same_bytes:
+        return said
+    what = "file" if not summary.not_files else "input"
+    return (f"{summary.articles:,} {what}s, {said} ({summary.same_bytes:,} the same bytes as another {what})")
+
+
 def _summary_line(command: str, summary: Summary, seconds: float) -> str:
     from resolver.prose_links import HOW_TO_FOLLOW
 
-    line = (f"{_DONE.get(command, command)} {summary.articles:,} article{'s' * (summary.articles != 1)} in "
+    line = (f"{_DONE.get(command, command)} {_articles_read(summary)} in "
             f"{seconds:.1f} s ({summary.articles / seconds if seconds > 0 else 0:.1f}/s): {summary.embeds:,} "
             f"embed{'s' * (summary.embeds != 1)}, {summary.credits:,} credit{'s' * (summary.credits != 1)}")
-    extras = [(summary.failed, "failed"), (summary.steps_failed, "with a step that failed"),
+    if summary.same_bytes:   # what `cache stats`, `stats` and `cache export` count (newuser46b #2)
+        embeds, credits = summary.embeds - summary.same_bytes_embeds, summary.credits - summary.same_bytes_credits
+        line += (f" ({embeds:,} embed{'s' * (embeds != 1)}, {credits:,} credit{'s' * (credits != 1)} counting each "
+                 "article once, as the cache does)")
+    links_failed = sum(n for kind, n in summary.links.items() if kind.startswith("error:"))
+    step_failed = f"article{'s' * (summary.steps_failed != 1)} with a step that failed" + (
+        f" ({links_failed:,} link{'s' * (links_failed != 1)} ended in an error)" if links_failed else "")
+    extras = [(summary.failed, "failed"), (summary.steps_failed, step_failed),
               (summary.skipped, "skipped"),
               (summary.unmatched, f"folder{'s' * (summary.unmatched != 1)} with no file matching --glob"),
               (summary.unavailable, "unavailable offline"),

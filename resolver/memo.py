@@ -258,7 +258,8 @@ class LineResult(ArticleResult):
 
     @property
     def line(self) -> str:
-        return str(self.__dict__["line"])
+        """The memo's line with the run's own last key (`ArticleResult.to_json`: `same_bytes_as`)."""
+        return splice(str(self.__dict__["line"]), json_line({"same_bytes_as": self.same_bytes_as}))
 
     @property
     def unavailable(self) -> bool:

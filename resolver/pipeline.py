@@ -153,6 +153,10 @@ class ArticleResult:
     # that ask by its handle or text (identification, the post an embed shows) ask by the real ones. Not part of what
     # the article says.
     page_embeds: Mapping[int, Embed] = field(default_factory=dict, repr=False, compare=False)
+    # The source of the job's earlier input whose bytes were the same (the same article, recorded once: `cache stats`,
+    # `stats` and `cache export` count it once), set as the run hands it on (`Summary.same_bytes_of`); None: the
+    # first input of the job with these bytes (newuser46b #2: 3,068 lines, 3,008 articles, nothing saying why).
+    same_bytes_as: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def skipped(self) -> bool:
@@ -211,8 +215,9 @@ class ArticleResult:
         return new
 
     def to_json(self) -> dict[str, Any]:
-        """The same keys whatever ran: a step that did not run is null, one that found nothing is []."""
-        return self.head_json() | self.steps_json()
+        """The same keys whatever ran: a step that did not run is null, one that found nothing is []. Last,
+        `same_bytes_as`: of the run, not of the article (a memo's line, `steps_json`, never holds it)."""
+        return self.head_json() | self.steps_json() | {"same_bytes_as": self.same_bytes_as}
 
     def head_json(self) -> dict[str, Any]:
         """The first keys of `to_json`: the article and what its scan found."""
@@ -492,6 +497,66 @@ class Summary:
     # services (Storify, Vine, Google+). Not embeds, so counted apart: the run's totals add up (fixleft46b)
     not_read: dict[str, int] = field(default_factory=dict)
     closed: int = 0
+    # Articles (counted in `articles`) whose bytes an earlier input of this run gave (the same article, recorded once),
+    # and their embeds and credits (counted in `embeds`, `credits`): newuser46b #2
+    same_bytes: int = 0
+    same_bytes_embeds: int = 0
+    same_bytes_credits: int = 0
+    not_files: int = 0        # articles read from no file (a URL, a record, stdin): the summary says "inputs"
+    # The links the embeds carry, followed (`--resolve`), by how each ended (`link_outcome`: "page", "gone",
+    # "refused", "not_cached", "error:<kind>"), and those the cache answered; the posts looked up (`--fetch`), by
+    # status ("not_cached": offline, never fetched), and those with an archived copy; the links a 5xx or a timeout failed in an earlier run, asked again
+    # (newuser46b #3, #5: the summary counted articles only, and said neither)
+    links: dict[str, int] = field(default_factory=dict)
+    links_from_cache: int = 0
+    posts: dict[str, int] = field(default_factory=dict)
+    posts_archived: int = 0
+    links_asked_again: int = 0
+
+    def __post_init__(self) -> None:
+        # The first source of each article (by id, else sha256) the job handed on, and whether this run did: not a
+        # field (a shard's counts are added, not its articles). ~150 bytes an article.
+        self._firsts: dict[int | str, tuple[str, bool]] = {}
+
+    def seed_firsts(self, rows: Iterable[tuple[int, str]]) -> None:
+        """The articles an earlier, interrupted run of the job finished (article id, source): a later input with the
+        same bytes is said to be the same as theirs, as in a run that was never interrupted."""
+        for article_id, source in rows:
+            self._firsts.setdefault(article_id, (source, False))
+
+    def same_bytes_of(self, outcome: Outcome) -> Outcome:
+        """The outcome, marked (`same_bytes_as`) when an earlier input of the job gave the same bytes. Idempotent."""
+        if not isinstance(outcome, ArticleResult):
+            return outcome
+        key: int | str = outcome.article_id if outcome.article_id is not None else outcome.article.sha256
+        source = outcome.article.source
+        first = self._firsts.setdefault(key, (source, True))[0]
+        if first == source or outcome.same_bytes_as == first:
+            return outcome
+        new = object.__new__(type(outcome))   # a memo's LineResult too, which has no `replaced`
+        new.__dict__.update(outcome.__dict__, same_bytes_as=first)
+        return new
+
+    def _count_steps(self, outcome: ArticleResult) -> None:
+        """Its links by how they ended and its posts by status; a memo's line (`LineResult`) holds them as JSON."""
+        if not isinstance(outcome, ArticleResult) or outcome.__dict__.get("line") is None:
+            links = [(r.value.error, r.value.gone, r.value.from_cache, r.value.unavailable)
+                     for r in outcome.resolutions or ()]
+            posts = [("not_cached" if p.value.unavailable else p.value.record.status, bool(p.value.archived))
+                     for p in outcome.posts or ()]
+        else:
+            import json
+
+            data = json.loads(outcome.__dict__["line"])
+            links = [(r["error"], r["gone"], r["from_cache"], False) for r in data.get("resolutions") or ()]
+            posts = [(p["status"], bool(p.get("archived"))) for p in data.get("posts") or ()]
+        for error, gone, from_cache, unavailable in links:
+            kind = link_outcome(error, gone=gone, unavailable=unavailable)
+            self.links[kind] = self.links.get(kind, 0) + 1
+            self.links_from_cache += bool(from_cache)
+        for status, archived in posts:
+            self.posts[status] = self.posts.get(status, 0) + 1
+            self.posts_archived += archived
 
     def add(self, other: Mapping[str, Any]) -> None:
         """Add another run's counts (a shard's, as `asdict` gives them) to these."""
@@ -527,6 +592,26 @@ class Summary:
         for service, count in not_read_of(outcome.unsupported, outcome.podcasts).items():
             self.not_read[service] = self.not_read.get(service, 0) + count
         self.closed += closed_of(outcome.unsupported)
+        self.not_files += outcome.place is None or "://" in outcome.place
+        self._count_steps(outcome)
+        if outcome.same_bytes_as is not None and self._firsts.get(
+                outcome.article_id if outcome.article_id is not None else outcome.article.sha256, ("", False))[1]:
+            self.same_bytes += 1   # its twin was handed on by this run (one an earlier run did is the job's)
+            self.same_bytes_embeds += len(outcome.embeds)
+            self.same_bytes_credits += len(outcome.credits)
+
+
+def link_outcome(error: str | None, *, gone: bool, unavailable: bool = False) -> str:
+    """How a followed link ended, as a run's summary counts it: "page" (a page or a post was reached), "gone"
+    (404, 410), "refused" (`[origins] only_configured`), "not_cached" (offline), or "error:<kind>" ("error:http-500")."""
+    if error is None:
+        return "gone" if gone else "page"
+    kind = error.partition(": ")[0]
+    if unavailable or kind == "not_cached":
+        return "not_cached"
+    from resolver.errors import refused_by_config
+
+    return "refused" if refused_by_config(error) else f"error:{kind}"
 
 
 PODCAST_EPISODES = "podcast episodes"   # how the counts name the podcasts note's episodes
@@ -631,6 +716,8 @@ def items_of(spec: InputSpec, *, session: Session, options: RunOptions, summary:
         return _kept_as(iter_items(spec, stdin=stdin, repeated=repeated, passed_over=left_out, met=keys,
                                    census=census), keys)
     job = options.job
+    if summary is not None:   # their twins read now are said to be the same article (newuser46b #2)
+        summary.seed_firsts(store.job_articles(job))
     met: Callable[[str], object] = keys
     if options.output is not None:
         seen = options.output.met = set()
@@ -1099,6 +1186,7 @@ class Finish:
         if self.batch is not None:
             self.batch.add(item, outcome)
             return
+        outcome = self.summary.same_bytes_of(outcome)
         self.summary.count(outcome)
         if self.emit is not None:
             self.emit(outcome)
@@ -1137,7 +1225,8 @@ def _mark_finished(session: Session, options: RunOptions, item: Item, outcome: O
 def _progress_row(item: Item, outcome: Outcome) -> dict[str, Any]:
     failed = isinstance(outcome, Failure)
     return {"key": item.key, "source": printable(item.source), "outcome": "failed" if failed else "done",
-            "article_id": None if isinstance(outcome, Failure) else outcome.article_id}
+            "article_id": None if isinstance(outcome, Failure) else outcome.article_id,
+            "steps_failed": 0 if isinstance(outcome, Failure) else int(outcome.failed)}
 
 
 class Chunk:
@@ -1208,7 +1297,7 @@ class Chunk:
         those handed on, and what stopped it."""
         results, handed = iter(recorded), list[Outcome]()
         for _, outcome in pending:
-            outcome = next(results) if isinstance(outcome, ArticleResult) else outcome
+            outcome = self.summary.same_bytes_of(next(results) if isinstance(outcome, ArticleResult) else outcome)
             held = self.output.mark() if self.output is not None else 0
             try:
                 with self.ctrl_c.released():
@@ -1287,6 +1376,7 @@ class Batch:
 
     def add(self, item: Item, outcome: Outcome) -> None:
         """Hand on and count an outcome, to be marked finished when the batch commits."""
+        outcome = self.summary.same_bytes_of(outcome)
         held = self.output.mark() if self.output is not None else 0
         try:
             if self.emit is not None:
@@ -1838,6 +1928,9 @@ def post_targets(result: ArticleResult) -> list[tuple[int, Target]]:
     wanted = []
     for i, embed in enumerate(result.embeds):
         target = target_of(embed.platform, embed.kind, embed.post_id, result.real_url(embed.url), embed.shown_url)
+        if target is not None and target.platform == "bluesky" and embed.author_handle \
+                and embed.author_handle.lower() not in target.post_id.lower():
+            target = replace(target, shown_handles=(embed.author_handle,))   # a post named by DID, its handle shown
         if target is not None:
             wanted.append((i, target))
     for found in result.resolutions or ():

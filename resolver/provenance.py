@@ -422,7 +422,10 @@ def _link_author_check(embed: dict[str, Any], said: dict[str, Any], source: str)
     if not name:
         return check("author", "pass", _per(source, f"the link names {author}, the post's author; the article's "
                                                     "naming of the speaker was not read"))
-    words = [w for w in _name_words(name) if w not in TITLES and len(w) > 1]
+    # a role or a body ("Die Ministerin", "La Préfecture", German capitals as any noun's) names no one to hold against
+    # the author, as an English title does (newuser46a #5); a name beside it still does ("Die Ministerin Anna Muster")
+    named = " ".join(w for w in name.split() if not quotes.names_a_role(w))
+    words = [w for w in _name_words(named) if w not in TITLES and len(w) > 1]
     if words and not any(_names_author(w, handle, found_name) for w in words):
         return check("author", "warn", _per(source, f"the article names “{name}” beside the link to this post; its "
                                                     f"author is {author}: the quote may be given to the wrong "
@@ -653,8 +656,10 @@ def date_checks(embed: dict[str, Any], post: dict[str, Any] | None, post_id: str
                                             "it is not compared"))
     elif not said and embed.get("date_text") and not is_placeholder(embed.get("date_text")):
         # words the date table does not read ("6 Δεκ 2022"): a date all the same, not none (newuser32b #7)
-        checks.append(check("date", "skip", f"the article shows a date it could not read (“{embed['date_text']}”): "
-                                            "it is not compared"))
+        turned = _weekday_turned(embed["date_text"])
+        checks.append(check("date", "skip", f"the article shows a date it could not read (“{embed['date_text']}”"
+                                            + (f": {turned}, and which of the two is meant the words do not say"
+                                               if turned else "") + "): it is not compared"))
     elif not said and embed.get("detector") in LINKS:   # its prose may date it: nothing read it (newuser34 #3)
         checks.append(check("date", "skip", "no date was read for this post (the article links it; a date in its "
                                             "prose is not read)"))
@@ -669,8 +674,8 @@ def date_checks(embed: dict[str, Any], post: dict[str, Any] | None, post_id: str
         if result == "fail" and (edit := seen_edit(post, found)):   # the edit's time, not the original's
             result, unknown = "warn", (f"; that answer was an edit of this post ({edit}): its time is the edit's, "
                                        "not the original's, so this is no fail")
-        checks.append(check("date", result, _per(source, f"{lead}article {said}, {posted} {stamp}{zones}{unknown}"
-                                                         + _swapped(said, created_at, result))))
+        checks.append(check("date", result, _per(source, f"{lead}article {said}{_order_read(embed, said)}, {posted} "
+                                                         f"{stamp}{zones}{unknown}" + _swapped(said, created_at, result))))
     else:
         checks.append(check("date", "skip", "no available post or archived copy with a date to compare with"))
         checks += _date_against_key(said, embed.get("platform"), post_id or embed.get("post_id"))
@@ -722,12 +727,35 @@ def _date_against_key(said: str | None, platform: Any, post_id: str | None) -> l
                      if result == "fail" else ""))]
 
 
+_DOTTED_DATE_RE = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}\.\d{4}(?![\d.]\d)")
+
+
+def _order_read(embed: dict[str, Any], said: str) -> str:
+    """" (“03.12.2022” read day first: …)" after the article's day where extraction read a dotted date both orders
+    read by the language of its page or embed, or by the article's other dates (newuser46a #8): the reading, and why;
+    "" for any other date."""
+    written = embed.get("date_text") or ""
+    if not _DOTTED_DATE_RE.search(written) or len(readings := _date_readings(written)) < 2 or said not in readings:
+        return ""
+    return (f" (“{written}” read {' or '.join(readings[said])}: written with dots, as German, French and most of "
+            "Europe write a date, day.month.year, which the page's or the embed's language or the article's other "
+            "dates say it is; the US never writes dots)")
+
+
 def _date_readings(date_text: str) -> dict[str, tuple[str, ...]]:
     """`dates.date_readings`, imported only for a date the article shows and extraction did not read: the extract
     package is no import of a report's (#14)."""
     from resolver.extract.dates import date_readings
 
     return date_readings(date_text)
+
+
+def _weekday_turned(date_text: str) -> str | None:
+    """`dates.weekday_turned` of a date the article shows and extraction did not read (imported as `_date_readings`):
+    its weekday another day's (newuser46a #11)."""
+    from resolver.extract.dates import parse_date, weekday_turned
+
+    return weekday_turned(date_text, parse_date(date_text))
 
 
 def _names_no_day(date_text: str) -> bool:
@@ -2006,16 +2034,24 @@ _FORM_WORDS = frozenset({"ltd", "limited", "inc", "llc", "plc", "co", "corp", "g
                          "group", "a", "an"})
 
 
-def _qualified_in(said: str, fields: Sequence[str]) -> str | None:
+def _qualified_in(said: str, fields: Sequence[str], written: str = "") -> str | None:
     """The part of a file's organisation field (as written) in which the article's organisation (`said`, word-folded)
     is found only inside a longer name whose other words qualify it: "Defence Ministry" in "Russian Defence Ministry",
     "Ministry of Defence" in "Ministry of Defence of Ukraine" (review45a: each passed as one organisation, the
     article's credit not saying which ministry). None when some part names it with only a notice's words, a company's
-    form or "the" besides ("The Riverton Post", "© 2024 Harbour Pictures Ltd."), or when no part holds it."""
+    form or "the" besides ("The Riverton Post", "© 2024 Harbour Pictures Ltd."), a lender's courtesy words ("Courtesy
+    of Harbour Pictures"), or an agency's own desk or region ("Getty Images Europe", "dpa-Zentralbild": `written`, the
+    article's organisation as written, names the agency the part names; review46f: each warned), or when no part holds
+    it."""
     qualified = None
+    agencies = _agencies_named(written or said, whole=True)
     for field in fields:
         for part in _CREDIT_PARTS.split(field):
             words = _plain(part).split()
+            if words[:1] == ["courtesy"]:
+                words = words[2:] if words[1:2] == ["of"] else words[1:]
+            if agencies and agencies <= _agencies_named(part) and _within(said, _plain(part)):
+                return None
             small = said.split()
             at = next((i for i in range(len(words) - len(small) + 1) if words[i:i + len(small)] == small), None)
             if not small or at is None:
@@ -2224,6 +2260,9 @@ def credit_checks(credit: dict[str, Any], facts: dict[str, Any] | None) -> list[
     embedded = facts.get("credit") or {}
     unsure = facts.get("credit_unsure") or {}
     if not embedded and not unsure:
+        if credit.get("kind") == "screenshot":   # a screen capture keeps no camera's or agency's fields (newuser46a #7)
+            return [check("image-metadata", "skip", "a screenshot: its file carries no credit metadata, as expected "
+                                                    "of a screen capture; nothing to hold the credit against")]
         return [check("image-metadata", "warn", "the image file carries no credit metadata")]
     people = [embedded[k] for k in PERSON_FIELDS if _plain(embedded.get(k) or "")]
     orgs = [embedded[k] for k in ORG_FIELDS if _plain(embedded.get(k) or "")]
@@ -2256,6 +2295,11 @@ def credit_checks(credit: dict[str, Any], facts: dict[str, Any] | None) -> list[
                                                     f"'{credit['organization']}', not who made it, and the file names "
                                                     f"no organisation: nothing to hold the lender against "
                                                     f"(file: {inside})")]
+    if credit.get("kind") == "rights-reserved" and not said_people and not said_org and (people or orgs):
+        # "Crédit photo : DR": droits réservés, no author named, where the file names one: both said, never a pass nor
+        # "nothing comparable" (newuser46a #10)
+        return [check("image-metadata", "warn", f"the caption names no author (DR: rights reserved); the file names "
+                                                f"{', '.join(dict.fromkeys([*people, *orgs]))} ({inside})")]
     if said_people and people:
         if any(_one_name(said_people, _plain(p)) for p in people):
             return [_same_creator_agency(credit, orgs, [said_people, *map(_plain, people)], inside)]
@@ -2321,7 +2365,7 @@ def _organisation_checked(credit: dict[str, Any], orgs: list[str], said_people: 
         if said_agencies & file_agencies:
             return check("image-metadata", "pass", f"organisation matches the file ({inside})")
         if any(_within(said_org, _plain(o)) for o in orgs):
-            if part := _qualified_in(said_org, orgs):
+            if part := _qualified_in(said_org, orgs, credit["organization"]):
                 return _qualified_warning(credit, credit["organization"], part, inside)
             return check("image-metadata", "pass", f"organisation matches the file ({inside})")
         return check("image-metadata", "warn", f"article credits '{credit['organization']}', the file says {inside}")
@@ -2363,7 +2407,7 @@ def _originator_checked(credit: dict[str, Any], origin: tuple[str, str], embedde
     theirs = _agencies_named(originator, people=names, whole=True)
     named = _agencies_named(" / ".join(value for _, value in fields), people=names, whole=True)
     if _within(_plain(originator), _plain(" / ".join(value for _, value in fields))) or theirs & named:
-        if not theirs & named and (part := _qualified_in(_plain(originator), [value for _, value in fields])):
+        if not theirs & named and (part := _qualified_in(_plain(originator), [value for _, value in fields], originator)):
             return _qualified_warning(credit, originator, part, inside,
                                       f"the originator is named in the file only inside a longer name; "
                                       f"{'the agency matches the file' if base['result'] == 'pass' else base['evidence']}; ")
@@ -2462,7 +2506,7 @@ def _names_in_two_scripts(credit: dict[str, Any], byline: str, scripts: tuple[st
             return check("image-metadata", "warn", f"{unknown}; article credits '{credit['organization']}' "
                                                    f"({', '.join(sorted(said))}), the file names "
                                                    f"{', '.join(sorted(named))}: {why} (file: {inside})")
-        if said & named or any(_within(said_org, _plain(o)) for o in orgs) and not _qualified_in(said_org, orgs):
+        if said & named or any(_within(said_org, _plain(o)) for o in orgs) and not _qualified_in(said_org, orgs, credit["organization"]):
             return check("image-metadata", "warn", f"{unknown}; the agency matches (file: {inside})")
     return check("image-metadata", "warn", f"{unknown} (file: {inside})")
 
@@ -2552,7 +2596,7 @@ def _same_creator_agency(credit: dict[str, Any], orgs: list[str], names: list[st
                                                f"'{credit['organization']}' ({', '.join(sorted(said))}), the file "
                                                f"names {', '.join(sorted(named))} ({inside})")
     named = _agencies_named(" / ".join(orgs), people=names)
-    if any(_within(said_org, _plain(o)) for o in orgs) and (part := _qualified_in(said_org, orgs)):
+    if any(_within(said_org, _plain(o)) for o in orgs) and (part := _qualified_in(said_org, orgs, credit["organization"])):
         return _qualified_warning(credit, credit["organization"], part, inside, "the creator matches; ")
     if any(_within(said_org, _plain(o)) for o in orgs) or not named and not any(_rest(o, names) for o in orgs):
         return passed

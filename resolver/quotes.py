@@ -587,13 +587,20 @@ _SCALE_POWERS = {
     "trillions": 12, "mil": 3, "millón": 6, "millon": 6, "millones": 6, "billón": 12, "billon": 12, "billones": 12,
     "trillón": 18, "trillones": 18, "milhão": 6, "milhões": 6, "bilhão": 9, "bilhões": 9, "bilião": 12, "biliões": 12,
     "trilhão": 12, "trilhões": 12, "milliard": 9, "milliards": 9, "milliarde": 9, "milliarden": 9, "mrd": 9,
-    "millionen": 6, "billionen": 12, "miljoen": 6, "miljard": 9, "biljoen": 12}
+    "millionen": 6, "billionen": 12, "miljoen": 6, "miljard": 9, "biljoen": 12,
+    # written short: German "Mio." (10^6), "Mrd."/Swiss "Mia." (10^9), "Bio." (10^12); French "Md€", "Mds", "md"
+    # (10^9) (newuser46a #3)
+    "mio": 6, "mia": 9, "md": 9, "mds": 9, "bio": 12}
+# short scales a language reads otherwise: French "bio" is organic, not "Billion"
+_NOT_SCALES = {"fr": frozenset({"bio"})}
+# written after a figure with no space, or alone after it, with a capital: "1,5M€", "1,5 M€", "2Md€", "3Mrd."
+_CAPITAL_SCALES = {"M": 6, "Mio": 6, "Md": 9, "Mds": 9, "Mrd": 9}
 _LONG_SCALE = frozenset({"fr", "de", "nl", "it"})   # "billion" is 10^12 there
 _SHORT_SCALES = {"k": 3, "m": 6, "mn": 6, "b": 9, "bn": 9, "tn": 12}   # after a currency sign: "$1.2bn"
 # The word each language gives a power of ten, to name the other side's in a note ("English "trillion"").
-_SCALE_NAMES = {"en": {9: "billion", 12: "trillion"}, "es": {9: "mil millones", 12: "billón"},
-                "pt": {9: "bilhão", 12: "trilhão"}, "fr": {9: "milliard", 12: "billion"},
-                "de": {9: "Milliarde", 12: "Billion"}}
+_SCALE_NAMES = {"en": {6: "million", 9: "billion", 12: "trillion"}, "es": {6: "millones", 9: "mil millones", 12: "billón"},
+                "pt": {6: "milhões", 9: "bilhão", 12: "trilhão"}, "fr": {6: "million", 9: "milliard", 12: "billion"},
+                "de": {6: "Million", 9: "Milliarde", 12: "Billion"}}
 # The decimal mark each language writes ("" for both: Spanish is written with a comma in Spain and most of South
 # America, with a point in Mexico, Central America and the Caribbean; an unknown language either way).
 _DECIMAL_MARKS = {"en": ".", "pt": ",", "fr": ",", "de": ",", "it": ",", "nl": ",", "tr": ",", "ru": ",", "uk": ","}
@@ -640,8 +647,9 @@ def _translation_figures(words: list[str], lang: str) -> list[_Figure]:
     """The figures of one side of a translation, read as values in its language (`lang`, "" for not known), with the
     scale words after them ("1.200 millones": 1.2 × 10^9; "mil millones" 10^9; "$1.2bn")."""
     figures = []
-    for at, word in enumerate(words):
-        word = _western_digits(word)
+    words = _spaced_groups([_western_digits(word) for word in words])
+    for at, spaced in enumerate(words):
+        word = spaced.replace(" ", "")
         for match in _NUMBER_RE.finditer(word):
             plain = _readings(match[0], _DECIMAL_MARKS.get(lang, ""))
             if not plain:
@@ -650,17 +658,39 @@ def _translation_figures(words: list[str], lang: str) -> list[_Figure]:
             after = word[match.end():]
             if after.casefold() in _SHORT_SCALES and any(c in _SIGNS for c in word[:match.start()]):
                 power = _SHORT_SCALES[after.casefold()]
+            elif after in _CAPITAL_SCALES and match.start() == 0:
+                power = _CAPITAL_SCALES[after]
             elif not after.strip("%") and match.end() == len(word):
                 for following in words[at + 1:at + 3]:
                     key = following.casefold()
-                    if key not in _SCALE_POWERS:
+                    if following == "M":
+                        power += 6
+                    elif key not in _SCALE_POWERS or key in _NOT_SCALES.get(lang, ()):
                         break
-                    power += 12 if key in ("billion", "billions") and lang in _LONG_SCALE else _SCALE_POWERS[key]
+                    else:
+                        power += 12 if key in ("billion", "billions") and lang in _LONG_SCALE else _SCALE_POWERS[key]
                     scale.append(following)
-            written = " ".join([word, *scale]) if scale else word
+            written = " ".join([spaced, *scale]) if scale else spaced
             figures.append(_Figure(written, re.sub(r"\D", "", match[0]), frozenset(v.scaleb(power) for v in plain),
                                    plain, " ".join(scale), power))
     return figures
+
+
+_GROUP_HEAD_RE = re.compile(r"-?\d{1,3}(?: \d{3})*")
+_GROUP_RE = re.compile(r"\d{3}(?:[.,]\d+)?%?")
+
+
+def _spaced_groups(words: list[str]) -> list[str]:
+    """Words with a figure whose thousands are grouped by a space made one ("12 000", French and German, a space,
+    a no-break or a narrow no-break space, all one space once normalised): "12", "000" is "12 000" (newuser46a #3).
+    A group is three figures after one to three; "1 234 567,5" is one figure."""
+    merged: list[str] = []
+    for word in words:
+        if merged and _GROUP_RE.fullmatch(word) and _GROUP_HEAD_RE.fullmatch(merged[-1]):
+            merged[-1] += " " + word
+        else:
+            merged.append(word)
+    return merged
 
 
 def _false_friend(ours: _Figure, theirs: _Figure, langs: tuple[str, str]) -> str:
@@ -1598,6 +1628,33 @@ def _amount_beside_cut(op: tuple[str, int, int, int, int], said: list[str], post
 _DOTTED_DATE_RE = re.compile(r"(\d{1,2})[.,](\d{1,2})[.,](\d{4}|\d{2})|(\d{4})[.,](\d{1,2})[.,](\d{1,2})")
 
 
+# Scale words written short (German "Mio.", "Mrd.", "Bio.", Swiss "Mia.", French "Md", "Mds", "M" before "€") and the
+# full words each stands for: "billion" is not among them, 10^9 or 10^12 by the language.
+_SHORT_SCALE_WORDS = frozenset({"mio", "mrd", "mia", "md", "mds", "bio"})
+_FULL_SCALE_WORDS = frozenset(_SCALE_POWERS) - _SHORT_SCALE_WORDS - {"billion", "billions", "trillion", "trillions", "mil"}
+_CURRENCY_AFTER = frozenset({"euro", "euros", "d'euros"})
+
+
+def _scale_short(post: list[str], said: list[str], post_text: str, said_text: str) -> tuple[str, str] | None:
+    """The two sides as written where one writes a scale word short after a figure and the other in full, the same
+    power of ten ("Milliarden" and "Mrd.", "milliards d'euros" and "Md€": the currency word only where "€" follows
+    the short form); None otherwise ("Mio." for "Milliarden" is another amount)."""
+    for full, short, text, full_is_post in ((post, said, said_text, True), (said, post, post_text, False)):
+        if len(short) != 1 or not full or full[0].casefold() not in _FULL_SCALE_WORDS:
+            continue
+        word = short[0]
+        power = _CAPITAL_SCALES.get(word) or (_SCALE_POWERS[word.casefold()]
+                                              if word.casefold() in _SHORT_SCALE_WORDS else 0)
+        written = re.search(rf"\d\s?{re.escape(word)}(\.?)(\s?€)?(?!\w)", normalise(text))
+        if not power or power != _SCALE_POWERS[full[0].casefold()] or written is None:
+            continue
+        if full[1:] and not (len(full) == 2 and full[1].casefold() in _CURRENCY_AFTER and written[2]):
+            continue
+        shown = word + ("€" if full[1:] else "")
+        return (_join(full), shown) if full_is_post else (shown, _join(full))
+    return None
+
+
 def _written_otherwise(change: Change, said: str, found: str) -> Change | None:
     """The change as the same words or figures written otherwise, each side as its text writes it; None if it is
     not: "U.S." and "US" (tokens "U S" and "US"), "five" and "5", "12.03.2022" and "12/03/2022", "govern-ment" and
@@ -1607,6 +1664,9 @@ def _written_otherwise(change: Change, said: str, found: str) -> Change | None:
     if not change.post or not change.article or change.elided:
         return None
     post, article = change.post.split(), change.article.split()
+    short = _scale_short(post, article, found, said)
+    if short is not None:   # "Mrd." of "Milliarden", "Md€" of "milliards d'euros" (newuser46a #4)
+        return replace(change, post=short[0], article=short[1], alike=SCALE_SHORT)
     if len(post) == len(article) and post != article and \
             [_NUMBER_WORDS.get(w.casefold(), w) for w in post] == [_NUMBER_WORDS.get(w.casefold(), w) for w in article]:
         return replace(change, alike=NUMBER_WORD)
@@ -3098,7 +3158,26 @@ def _change_of(op: tuple[str, int, int, int, int], said: list[str], post: list[s
                           said[i1:i2], post[j1:j2]) else PLACE_FOR_ITS_GOVERNMENT if _country_for_its_capital(
                           said[i1:i2], post[j1:j2]) else SEAT_FOR_ITS_CAPITAL if _seat_of_its_capital(
                           said[i1:i2], post[j1:j2]) else "")
+    grouped = _group_turned(op, said, post) if not elided and not ours and not theirs else None
+    if grouped is not None:
+        return grouped
     return Change(_join(post[j1:j2]), _with_brackets(said, i1, i2, ours), elided)
+
+
+def _group_turned(op: tuple[str, int, int, int, int], said: list[str], post: list[str]) -> Change | None:
+    """A thousands' group added or dropped after a figure both sides give ("2 000 milliards" of "2 milliards", French
+    and German group thousands with a space) as the figure changed, a thousand times the post's or a thousandth of
+    it; it said `added "000"` (newuser46a #4). None for any other op."""
+    tag, i1, i2, j1, j2 = op
+    groups = said[i1:i2] if tag == "delete" else post[j1:j2] if tag == "insert" else []   # a: said, b: post
+    if not groups or not i1 or not j1 or said[i1 - 1] != post[j1 - 1] or not re.fullmatch(r"\d{1,3}", said[i1 - 1]) \
+            or not all(re.fullmatch(r"\d{3}", w) for w in groups):
+        return None
+    figure, longer = said[i1 - 1], " ".join([said[i1 - 1], *groups])
+    times = {1: "a thousand", 2: "a million", 3: "a billion"}.get(len(groups), f"10^{3 * len(groups)}")
+    if tag == "delete":
+        return Change(figure, longer, looks=f"the figure {times} times the post's")
+    return Change(longer, figure, looks=f"the figure {times}th of the post's")
 
 
 def _with_brackets(said: list[str], i1: int, i2: int, bracketed: frozenset[int]) -> str:
@@ -3802,7 +3881,7 @@ _ROLES = frozenset(
     "gobernador autoridad ayuntamiento tribunal juzgado congreso senado partido ejército guardia "
     "polícia governo prefeito prefeita ministério exército deputado deputada "
     "gouvernement président présidente ministre ministère maire préfet préfecture parquet armée "
-    "gendarmerie autorité député députée "
+    "gendarmerie autorité député députée präfektur "
     "polizei regierung bundesregierung kanzler kanzlerin bundeskanzler bundeskanzlerin minister ministerin "
     "ministerium präsident präsidentin bürgermeister bürgermeisterin sprecher sprecherin behörde behörden "
     "staatsanwaltschaft gericht bundeswehr armee feuerwehr ermittler "
@@ -3816,6 +3895,14 @@ _GERMAN_COMPOUND_ROLE_RE = re.compile(
     r"\w{3,}(?:minister|ministerin|ministerium|präsident|präsidentin|kanzler|kanzlerin|sprecher|sprecherin|chef|chefin|"
     r"amt|behörde|polizei|regierung|gericht|bürgermeister|bürgermeisterin|vorsitzende|vorsitzender|ermittler|"
     r"staatsanwaltschaft|kommission)(?:s|n|en|nen)?")
+
+
+def names_a_role(word: str) -> bool:
+    """Whether a word of the name an article gives a speaker names a role, an office or a body (_ROLES: "Ministerin",
+    "Präfektur", "Regierungssprecher") or a seat of power ("L'Élysée", "Kreml"), no one's name: German writes every
+    noun with a capital (newuser46a #5). A French article elided before it is set aside ("L'Élysée")."""
+    word = re.sub(r"^[Ll]['’](?=\w)", "", word)
+    return _role(word) or _key(word) in _SEATS
 
 
 def _role(word: str) -> bool:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from resolver.lazy import LazyPattern, lazy_dataclass
-from resolver.model import unshown
+from resolver.model import Credit, unshown
 from resolver.platforms import NOT_POSTS, beyond_ascii, bluesky, lookalike_link
 
 ARCHIVED_COPY = "archived-copy"   # an archived copy's status when it holds the post (resolver.fetch.records; not
@@ -206,9 +206,19 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
     if result.credits:
         yield Grid(tuple((name, None) for name in ("credit", "creator", "organization", "person/org", "source",
                                                    "image")),
-                   [[[(_short(credit.raw, 50), "")], [(credit.creator or "", "")], [(credit.organization or "", "")],
+                   [[[(_short(credit.raw, 50), "")], _creator_cell(credit), [(credit.organization or "", "")],
                      [(UNSURE_SPLIT if credit.split_confidence == "uncertain" else "", "yellow")],
                      [(credit.source, "")], [(_short(credit.image, 40), "")]] for credit in result.credits])
+
+
+def _creator_cell(credit: Credit) -> list[Part]:
+    """The scan table's creator cell: the creator, or the label of a credit naming no one ("© DR": "label: rights
+    reserved, author not named", where the cell was blank and the label shown only in the reports, newuser46a #10)."""
+    if credit.creator or not credit.kind:
+        return [(credit.creator or "", "")]
+    words = SCREENSHOT_FROM if credit.kind == "screenshot" and credit.organization else KIND_WORDS.get(credit.kind,
+                                                                                                      credit.kind)
+    return [(f"label: {words}", "dim")]
 
 
 # A credit whose names were taken as a person or an organisation by default (#11): shown beside the names.
@@ -1043,8 +1053,9 @@ def _html_url(url: str) -> str:
     """A URL as an HTML link, or as code when no link can go to it: a browser takes a line break out of an href."""
     from html import escape
 
-    if url.isprintable() and " " not in url:
+    if url.isprintable() and " " not in url and url[:8].lower().startswith(("http://", "https://")):
         return f'<a href="{escape(url)}">{escape(url)}</a>'
+    # nor a link to another scheme (an article's tg:// app link, shown as written): a web page's URL alone is one
     return f"<code>{_html(url, as_written=True)}</code>"
 
 
@@ -2220,7 +2231,7 @@ KIND_WORDS = {"file": "file photo", "handout": "handout", "courtesy": "courtesy 
               "screenshot": "screenshot (where from and who made the picture not said)"}
 # The kinds whose organisation is who lent or sent in the picture, not who made it
 SENDER_KINDS = {"courtesy": "lent by", "submitted": "sent in by", "contributed": "sent in by",
-                "reproduction": "taken from"}
+                "reproduction": "taken from", "screenshot": "taken from"}
 
 
 def _label(credit: dict[str, Any]) -> str:

@@ -461,6 +461,8 @@ def _failed_this_run(url: str, row: dict[str, Any], session: Session) -> Resolut
     each later article of a run of thousands followed a failing link again (runs34). Not under --replay, whose WARC
     answers each time; --refresh's cut-off is `started_at` too, so it reuses what it got itself."""
     if session.replay is not None or (row["resolved_at"] or "") < session.started_at:
+        if session.replay is None:
+            session.links_asked_again.add(url)
         return None
     kind, _, said = str(row["error"]).partition(": ")
     return evolve(_from_row(url, row), error=f"{kind}: {FAILED_THIS_RUN}{said}")
@@ -507,7 +509,11 @@ def _declined(row: dict[str, Any], settings: Settings) -> str | None:
     resolved to a private address cannot be told (--refresh resolves it again)."""
     hops, error = row["hops"] or [], row["error"] or ""
     if error.startswith(f"{NotMapped.kind}:"):   # a refusal of the config that ran ([origins] only_configured)
-        return "refused only because [origins] only_configured did not map its origin; run without --offline"
+        # run again online, it is refused again: the key to map, as the online refusal names it (newuser46a #9)
+        allow = error.partition("; to allow it, ")[2]
+        return ("refused only because [origins] only_configured did not map its origin; to allow it, "
+                + (allow or "map its origin in [origins] (or set only_configured = false)")
+                + ", then run without --offline")
     allowed = settings.max_redirects + 1
     if len(hops) > allowed:
         return (f"resolved under another max_redirects (its chain needs {len(hops) - 1} or more, this run has "

@@ -131,6 +131,11 @@ class RetryWaits:
     short_count: int = 0
     short_total: float = 0.0
     said: float = 0.0
+    # The time of the run they waited through (the union of the waits, as `waited` makes it for rate waits), kept as
+    # they come: each begins no earlier than the one before (one clock), so the union grows by what passes the
+    # furthest end yet (`reach`). newuser46b #5: "215 retries waited 207.1 s in all" read as a run spent waiting.
+    during: float = 0.0
+    reach: float = float("-inf")
 
 
 def waited(waits: list[tuple[float, float]]) -> tuple[float, float]:
@@ -141,6 +146,12 @@ def waited(waits: list[tuple[float, float]]) -> tuple[float, float]:
         during += max(ended - max(began, reached), 0.0)
         reached = max(reached, ended)
     return during, sum(ended - began for began, ended in waits)
+
+
+def at_once(during: float, total: float, count: int) -> str:
+    """Waits that overlapped, as a run's last lines say them: the time of the run they took, and their sum beside
+    it ("during 60 s of the run (215 waits at times at once, 207 s summed"), the caller closing the bracket."""
+    return f"during {during:.0f} s of the run ({count:,} waits at times at once, {total:.0f} s summed"
 
 
 class NotCached(BaseException):
@@ -274,6 +285,9 @@ class Session:
         # Each retry's backoff, by host, and how much of it a line has said (CLOSING-stop36: backoffs under a second
         # said nothing, and a flaky server's hundreds of them added up to minutes no log showed)
         self.retry_waits: dict[str, RetryWaits] = {}
+        # The links whose failure an earlier run got (a 5xx, a timeout) that this run asked again: said in the summary
+        # (newuser46b #5: a warm run's 210 requests, and nothing saying why)
+        self.links_asked_again: set[str] = set()
         self._of_no_known_age: frozenset[int] | None = None   # read on first use by a live run (`not_taken`)
         self._job_lock = threading.Lock()
         self._job_thread: str | None = None   # the thread whose job runs now (`one_job`)
@@ -320,8 +334,7 @@ class Session:
                 continue
             during, total = waited(waits)
             if during < total - 0.5:
-                lines.append(f"{service}: requests waited for the rate limit during {during:.0f} s of the run "
-                             f"({len(waits)} waits at times at once, {total:.0f} s summed)")
+                lines.append(f"{service}: requests waited for the rate limit {at_once(during, total, len(waits))})")
             else:
                 lines.append(f"{service}: waited {total:.0f} s in all for the rate limit ({len(waits)} waits)")
         return lines
@@ -335,6 +348,9 @@ class Session:
         waits = self.retry_waits.setdefault(host, RetryWaits())
         waits.count += 1
         waits.total = total = waits.total + seconds
+        began = self.budgets.clock()
+        waits.during += max(began + seconds - max(began, waits.reach), 0.0)
+        waits.reach = max(waits.reach, began + seconds)
         if seconds < LONG_WAIT_S:
             waits.short_count += 1
             waits.short_total += seconds
@@ -354,9 +370,14 @@ class Session:
 
         lines = []
         for host, waits in self.retry_waits.items():
-            if waits.short_total >= LONG_WAIT_S:
-                lines.append(f"{host}: {waits.count:,} retries waited {waits.total:.1f} s in all before them "
-                             f"({waits.short_count:,} under a second each, not said one by one)")
+            if waits.short_total < LONG_WAIT_S:
+                continue
+            short = f"{waits.short_count:,} under a second each, not said one by one"
+            if waits.during < waits.total - 0.5:   # retries of requests made at once: said as rate waits are
+                lines.append(f"{host}: {waits.count:,} retries waited {at_once(waits.during, waits.total, waits.count)}"
+                             f"; {short})")
+            else:
+                lines.append(f"{host}: {waits.count:,} retries waited {waits.total:.1f} s in all before them ({short})")
         return lines
 
     @property

@@ -2,7 +2,8 @@
 
 - `-` is stdin;
 - a URL has an explicit http:// or https://, or is a recognised post form written without one, or is a Bluesky
-  post's AT URI (`at://<did>/app.bsky.feed.post/<key>`, read as its page on bsky.app, as `scan` reads it)
+  post's AT URI (`at://<did>/app.bsky.feed.post/<key>`, read as its page on bsky.app, as `scan` reads it), or
+  Telegram's app link to a post (`tg://resolve?domain=<channel>&post=<n>`, read as t.me/<channel>/<n>)
   (`pic.twitter.com/...`, `t.co/...`, `twitter.com/.../status/...`, `instagram.com/p/...`);
 - an existing path is a file or a folder, even one named like a host (as `wget -r` makes them), and it wins
   over a post form;
@@ -44,6 +45,9 @@ _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 _HOST_AND_PATH = LazyPattern(r"^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/\S+$")
 _NOT_HTTP = "only http:// and https:// URLs are fetched"
 _NO_SCHEME = "a URL needs http:// or https://"
+_NOT_TG_POST = ("a tg:// link is read only as Telegram's app link to a channel's post, tg://resolve?domain=<channel>"
+                "&post=<n> (its page t.me/<channel>/<n>) or tg://privatepost?channel=<chat>&post=<n>; nothing is asked "
+                "by the tg: scheme")
 _NOT_AT_POST = ("an at:// URI is read only as a Bluesky post's, at://<did>/app.bsky.feed.post/<key> (or give its "
                 "page, https://bsky.app/profile/<did>/post/<key>)")
 # Quote marks a word processor, a chat or a web page puts around what is copied from it (newuser37b #6).
@@ -95,6 +99,11 @@ def classify(name: str, *, among: Sequence[str] = ()) -> Named:
             if ref is None or not ref.post_id:
                 raise InputError(f"cannot read {name}: {_NOT_AT_POST}")
             return Named(name, "url", url=ref.url)
+        if scheme == "tg":   # Telegram's app link to a post is its t.me page, as scan reads it (fixleft46c)
+            ref = platforms.parse_url(name.strip())
+            if ref is None or not ref.post_id:
+                raise InputError(f"cannot read {name}: {_NOT_TG_POST}")
+            return Named(name, "url", url=ref.url)
         if scheme not in ("http", "https"):
             raise InputError(f"cannot read {name}: {_NOT_HTTP}")
         return Named(name, "url", url=name)
@@ -105,7 +114,30 @@ def classify(name: str, *, among: Sequence[str] = ()) -> Named:
         return Named(name, "file", path=path)
     if _HOST_AND_PATH.match(name) and platforms.parse_url("https://" + name) is not None:
         return Named(name, "url", url="https://" + name)
+    account = _account(name)
+    if account is not None:   # "fetch @BMF_Beispiel" said "no such file" (newuser46a #12)
+        raise InputError(f"cannot read {name}: an account, not a post: give the URL of one of its posts ({account}), "
+                         "or a file of such URLs")
     raise InputError(f"cannot read {_shown(name)}: no such file{_mistake(name, among) or f' ({_NO_SCHEME})'}")
+
+
+_X_HANDLE = LazyPattern(r"@([A-Za-z0-9_]{1,15})")
+_FEDIVERSE_HANDLE = LazyPattern(r"@([A-Za-z0-9_.-]+)@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")
+_DOMAIN_HANDLE = LazyPattern(r"@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")
+
+
+def _account(name: str) -> str | None:
+    """The form of a post's URL for an account's handle typed as a target ("@BMF_Beispiel": an X post's,
+    https://x.com/BMF_Beispiel/status/<id>; "@user@host": a Mastodon post's; "@name.example.org": a Bluesky post's),
+    or None for a name that is no handle."""
+    name = name.strip()
+    if (found := _FEDIVERSE_HANDLE.fullmatch(name)) is not None:
+        return f"https://{found[2]}/@{found[1]}/<id> for a Mastodon account"
+    if (found := _DOMAIN_HANDLE.fullmatch(name)) is not None:
+        return f"https://bsky.app/profile/{found[1]}/post/<key> for a Bluesky account"
+    if (found := _X_HANDLE.fullmatch(name)) is not None:
+        return f"https://x.com/{found[1]}/status/<id> for an X account"
+    return None
 
 
 # What a notice says of a name read without the typographic quote marks pasted around it (`repaired`).

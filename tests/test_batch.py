@@ -151,7 +151,7 @@ def test_a_skipped_file_leaves_no_traceback_on_stderr(tmp_path, command):
                           capture_output=True, text=True, cwd=tmp_path, timeout=120)
     assert done.returncode in (0, 3), done.stderr
     assert [line for line in lines(done.stderr) if not line.startswith(("warning: ", "reported ", "archived ",
-                                                                        "scanned ", "wrote "))] == []
+                                                                        "scanned ", "wrote ", "links: ", "posts: "))] == []
 
 
 def test_fetch_over_a_folder_skips_what_is_no_article_and_goes_on(tmp_path):

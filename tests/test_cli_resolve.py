@@ -306,3 +306,19 @@ def test_text_links_of_an_article_with_none_or_of_a_url_say_so(fakenet, tmp_path
     assert url.exit_code == 1 and fakenet.hits == []
     assert url.stderr.strip() == ("error: https://t.co/Ab12Cd34Ef is not an article file (--text-links reads the "
                                   "t.co links in the text of article files; resolve a URL without it)")
+
+
+def test_an_offline_refusal_of_an_unmapped_origin_says_which_key_to_map(fakenet, tmp_path):
+    """After a run with [origins] only_configured refused a hop's origin, `--offline` said "run without --offline",
+    which refuses it again (newuser46a #9): it names the [origins] key to add, as the online refusal does."""
+    fakenet.route("t.co", "/Un1", redirect("https://pic.twitter.com/Zz98Yy76Xx"))
+    config = config_for(fakenet, tmp_path, hosts=("t.co",))
+    config.write_text(config.read_text().replace("[origins]\n", "[origins]\nonly_configured = true\n"))
+    online = invoke(tmp_path, config, "resolve", "--json", "https://t.co/Un1")
+    hits = len(fakenet.hits)
+    offline = invoke(tmp_path, config, "resolve", "--offline", "--json", "https://t.co/Un1")
+    error = json.loads(offline.stdout)["error"]
+    assert offline.exit_code == 3, (online.output, offline.output)   # as before
+    assert 'add "https://pic.twitter.com" = "<origin>" to [origins]' in error, error
+    assert error.endswith("then run without --offline"), error
+    assert len(fakenet.hits) == hits

@@ -390,3 +390,29 @@ def test_resolve_json_gives_a_link_lists_bad_line_its_own_line(world, fakenet):
     assert found[0] == {"source": "-:2", "error": "input: -:2: not a URL: example.org/x?tok=REDACTED (a URL needs "
                                                   "http:// or https://)"}
     assert [r["url"] for r in found[1:]] == ["https://t.co/Ab12Cd34Ef"]
+
+
+
+@pytest.mark.parametrize("handle, form", [
+    ("@BMF_Beispiel", "https://x.com/BMF_Beispiel/status/<id>"),
+    ("@redaktion@social.example", "https://social.example/@redaktion/<id>"),
+    ("@presse.example.org", "https://bsky.app/profile/presse.example.org/post/<key>"),
+], ids=["x", "mastodon", "bluesky"])
+def test_an_account_handle_is_said_to_be_no_post_and_the_post_url_form_shown(handle, form):
+    """`fetch @BMF_Beispiel` said "no such file (a URL needs http:// or https://)" (newuser46a #12)."""
+    from resolver.errors import InputError
+    from resolver.targets import classify
+
+    with pytest.raises(InputError) as said:
+        classify(handle)
+    assert str(said.value).startswith(f"cannot read {handle}: an account, not a post:"), said.value
+    assert form in str(said.value) and "no such file" not in str(said.value), said.value
+
+
+def test_fetch_of_an_account_handle_says_so_and_asks_nothing(world, fakenet):
+    result = world("fetch", "@BMF_Beispiel")
+    assert result.exit_code == 1, result.output
+    assert lines(result.stderr) == ["error: cannot read @BMF_Beispiel: an account, not a post: give the URL of one of "
+                                    "its posts (https://x.com/BMF_Beispiel/status/<id> for an X account), or a file "
+                                    "of such URLs"]
+    assert fakenet.hits == []

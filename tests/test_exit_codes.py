@@ -737,7 +737,9 @@ def test_batch37_a_run_logged_to_a_file_says_its_counts_every_minute(world, tmp_
     if quiet:
         assert said == [] and run.stderr == "", run.stderr
         return
-    assert len(said) >= 2 and lines(run.stderr)[-1].startswith("scanned 3 articles"), run.stderr   # none after
+    # none after the summary line and its links line (newuser46b #3)
+    assert len(said) >= 2 and lines(run.stderr)[-2].startswith("scanned 3 articles"), run.stderr
+    assert lines(run.stderr)[-1].startswith("links: 3 followed"), run.stderr
     assert all(re.fullmatch(r"scanning: \d/3 articles.*  \d+ errors", line) for line in said), said
     assert not any(str(folder / "a0.txt") in line for line in lines(run.stderr)), run.stderr   # no per-article line
 

@@ -49,12 +49,15 @@ def test_a_photographer_lent_by_her_studio_in_scraped_text_too():
     ("Photo: Screenshot via X", "X"),
 ])
 def test_a_screen_grab_or_video_still_via_a_platform_names_the_platform(caption, platform):
-    assert split_of(figure(caption)) == [(None, platform, None, "high")]
+    # a screen grab's kind is "screenshot", a video still's none (newuser46a #7)
+    kind = None if "still" in caption else "screenshot"
+    assert split_of(figure(caption)) == [(None, platform, kind, "high")]
 
 
 @pytest.mark.parametrize("line", ["Photo: Screen grab via X", "Video still via Instagram"])
 def test_a_screen_grab_in_scraped_text_names_the_platform(line):
-    assert split_of(f"Story words.\n\nThe post. {line}\n\nMore.\n", "text") == [(None, line.split()[-1], None, "high")]
+    kind = None if "still" in line else "screenshot"   # newuser46a #7
+    assert split_of(f"Story words.\n\nThe post. {line}\n\nMore.\n", "text") == [(None, line.split()[-1], kind, "high")]
 
 
 def test_still_is_no_credit_word_in_prose():
@@ -99,7 +102,7 @@ def test_a_studio_named_photography_is_an_organisation_not_a_person(caption, stu
 def test_a_screen_grab_in_a_paragraph_of_its_own_is_read():
     page = ("<html><body><article><p>Story words about the day.</p><p>The flood in the valley. Screen grab via "
             "YouTube</p><p>More.</p></article></body></html>")
-    assert split_of(page) == [(None, "YouTube", None, "high")]
+    assert split_of(page) == [(None, "YouTube", "screenshot", "high")]   # its kind: newuser46a #7
 
 
 # Item 2 (fixname4343 "left alone"): two credits of one photo naming its photographer in two scripts warned "the page

@@ -20,11 +20,12 @@ def split_of(content: str, kind: str = "html") -> list[tuple[str | None, str | N
     return [(c.creator, c.organization, c.kind, c.split_confidence) for c in find_all(content, kind)[1]]
 
 
-# Finding 9: "Screenshot via X" names the platform the picture was taken from, no photographer.
+# Finding 9: "Screenshot via X" names the platform the picture was taken from, no photographer; its kind is
+# "screenshot" (newuser46a #7: no kind before).
 @pytest.mark.parametrize("caption, expected", [
-    ("Candidate Rob Hale's post on X. Screenshot via X", [(None, "X", None, "high")]),
-    ("Screenshot via X", [(None, "X", None, "high")]),
-    ("A bear in a backyard. Screenshot via Facebook", [(None, "Facebook", None, "high")]),
+    ("Candidate Rob Hale's post on X. Screenshot via X", [(None, "X", "screenshot", "high")]),
+    ("Screenshot via X", [(None, "X", "screenshot", "high")]),
+    ("A bear in a backyard. Screenshot via Facebook", [(None, "Facebook", "screenshot", "high")]),
     ("Screenshot via X/@patneighbor", [("@patneighbor", "X", "social-post", "high")]),   # the account's post (newuser44c)
 ], ids=["after-words", "alone", "facebook", "handle-as-before"])
 def test_a_screenshot_via_a_platform_names_the_platform_not_a_photographer(caption, expected):

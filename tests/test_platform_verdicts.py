@@ -875,21 +875,22 @@ def test_newuser33_a_bluesky_post_is_looked_up_in_the_archive_under_the_handle_i
     looked = {(found["service"], found["url"]) for found in embed["archive_lookups"]}
     assert {("cdx", BY_DID), ("cdx", BY_HANDLE)} <= looked
     archive = checks_of(embed)["archive"]
-    if captured:   # listed, never read: no copy known (capture33, review33r4)
+    if captured:   # read since fixleft46c (the fetch lists the handle its embed shows): a page that holds no post
         assert archive["result"] == "warn"
         assert archive["evidence"].startswith(
-            "at risk: the post is not found and no archived copy is known; a capture is listed (HTTP 200, "
-            "2026-03-10T10:00:00Z, not read: whether it holds the post is not known): "
-            f"https://web.archive.org/web/20260310100000/{BY_HANDLE}"), archive
+            f"at risk: the post is not found and no archived copy was found under {BY_DID} and {BY_HANDLE} (1 capture "
+            "listed; it shows a page that holds no post (its title: “Riverton Mayor on Bluesky”), not the post)"), \
+            archive
         assert embed["archived_copies"] == []
     else:
         assert archive["evidence"].startswith(
-            f"at risk: the post is not found and no archived copy was found for {BY_DID} and {BY_HANDLE} (per the "), \
-            archive
+            f"at risk: the post is not found and no archived copy was found under {BY_DID} and {BY_HANDLE} (per the "
+            ), archive
     code, md = run("report", "--offline", "skeet.html", name="skeet.html")
     assert code in (0, 1) and "an archived copy exists" not in md
-    assert ("a capture is listed (HTTP 200" in md) == captured
-    assert (f"no archived copy was found for {BY_DID} and {BY_HANDLE}" in md) == (not captured)
+    assert "not read: whether it holds the post is not known" not in md
+    assert ("none an archived copy" in md) == captured
+    assert f"no archived copy was found under {BY_DID} and {BY_HANDLE}" in md
 
 
 def test_newuser33_a_bluesky_post_whose_handle_url_lookup_failed_is_not_known_to_have_no_copy(
@@ -930,23 +931,17 @@ def test_review33r4_a_copy_filed_under_a_handle_url_says_the_handle_may_have_nam
 
     fakenet.route("embed.bsky.app", "/oembed", json_page({"error": "NotFound", "message": "post not found"}, 404))
     shell = b"<html><head><title>Riverton Mayor on Bluesky</title></head><body>Shelters are open.</body></html>"
-    serve(fakenet, [Capture("20260310100000", filed_under, shell)])
+    # the fetch reads the captures under the DID and under the handle its embed shows (fediarch41, fixleft46c), the
+    # DID's first: with one capture read (--captures 1), the one under the handle is listed and not read
+    serve(fakenet, [Capture("20260310100000", filed_under, shell)] + ([Capture("20260309100000", BY_DID, shell)]
+                                                                      if caveat else []))
     run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS + [APPVIEW])
     article = f"<html><body>{bluesky_blockquote()}</body></html>"
-    code, out = run("report", "--format", "json", "skeet.html", name="skeet.html", article=article)
+    code, out = run("report", "--format", "json", "--captures", "1", "skeet.html", name="skeet.html",
+                    article=article)
     archive = checks_of(json.loads(out)["embeds"][0])["archive"]
     said = ("filed under the handle mayor.riverton.example, which may have named another account when it was "
             "captured")
-    if caveat:   # not listed by the fetch (no answer named the handle): not read, no copy known (capture33)
-        assert archive["evidence"].startswith(
-            "at risk: the post is not found and no archived copy is known; a capture is listed (HTTP 200, "
-            f"2026-03-10T10:00:00Z, not read: whether it holds the post is not known): "
-            f"https://web.archive.org/web/20260310100000/{filed_under}"), archive
-    else:   # under the DID the fetch lists, read (fediarch41): a page that holds no post
-        assert archive["evidence"].startswith(
-            f"at risk: the post is not found and no archived copy was found for {BY_DID} and {BY_HANDLE} (1 capture "
-            "listed; it shows a page that holds no post (its title: “Riverton Mayor on Bluesky”), not the post)"), \
-            archive
     assert (said in archive["evidence"]) == caveat, archive
     code, md = run("report", "--offline", "skeet.html", name="skeet.html")
     assert (said in md) == caveat, md
@@ -981,11 +976,11 @@ def test_capture33_a_gone_bluesky_posts_unread_capture_is_listed_never_an_archiv
     run, report, embed = _skeet_captured(fakenet, tmp_path, monkeypatch, gone, filed_under, NOT_FOUND_PAGE)
     assert embed["post"]["status"] == "not_found", embed["post"]
     capture = f"https://web.archive.org/web/20260310100000/{filed_under}"
-    read = filed_under == BY_DID   # the fetch lists the captures under its DID and reads them (fediarch41)
-    said = (f"at risk: the post is not found and no archived copy was found for {BY_DID} and {BY_HANDLE} (1 capture "
-            "listed; it shows a page that holds no post (its title: “Bluesky”), not the post)") if read else (
-        f"at risk: the post is not found and no archived copy is known; a capture is listed (HTTP 200, "
-        f"2026-03-10T10:00:00Z, not read: whether it holds the post is not known): {capture}")
+    # the fetch lists the captures under its DID (fediarch41) and the handle its embed shows (fixleft46c): read
+    read = True
+    said = (f"at risk: the post is not found and no archived copy was found under {BY_DID} and {BY_HANDLE} (1 "
+            f"capture listed; it shows a page that holds no post (its title: “Bluesky”), not the post)")
+    assert capture
     archive = checks_of(embed)["archive"]
     assert (archive["result"], archive["evidence"].startswith(said)) == ("warn", True), archive
     assert embed["archived_copies"] == []

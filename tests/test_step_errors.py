@@ -84,7 +84,7 @@ def test_the_progress_bar_counts_the_articles_a_step_failed_for(world, fakenet, 
     drawn = with_terminal_stderr(world, "scan", "--fetch", str(folder), columns=200)
     assert "3 errors" in drawn, drawn
     assert "0 errors" not in drawn.split("error: ")[-1]   # the last bar drawn, after the error lines
-    assert "; 3 with a step that failed" in drawn
+    assert "; 3 articles with a step that failed" in drawn
 
 
 def test_cache_merge_carries_the_step_failures(world, fakenet, tmp_path):

@@ -22,6 +22,7 @@ def find_all(content: str, kind: str, *, utf8: bytes | None = None) -> tuple[lis
     findings alone and is recorded there; outside it, what a step raises is raised (#10)."""
     if kind == "html":
         embeds, found = html.scan(content, utf8=utf8)
+        embeds = attempt("embeds: dotted dates", _dotted_by_the_others, embeds, fallback=embeds)
         found = attempt("credits: one per image", html_credits.one_per_image, found, fallback=found)
     else:
         # A lone CR ends a line, as in HTML: text with CR line ends was one long line to the detectors (a tweet took
@@ -32,6 +33,22 @@ def find_all(content: str, kind: str, *, utf8: bytes | None = None) -> tuple[lis
     found = attempt("credits: labels", _labelled, found, fallback=found)
     return attempt("embeds: placeholders", _placeholders_out, embeds, fallback=embeds), \
         attempt("credits: split confidence", _marked, found, fallback=found)
+
+
+def _dotted_by_the_others(embeds: list[Embed]) -> list[Embed]:
+    """The embeds with a dotted date of two readings ("03.12.2022") that their page's language did not settle read
+    day first where the page's other embeds' dates write their day first ("5. März 2023", "15.01.2023":
+    `dates.written_day_first`), as a text's signatures are (newuser46a #8)."""
+    unread = [e for e in embeds if e.date is None and e.date_text and "." in e.date_text]
+    if not unread:   # most pages
+        return embeds
+    from resolver.extract.dates import parse_date, written_day_first
+
+    others = "\n".join(e.date_text for e in embeds if e.date is not None and e.date_text)
+    if not others or not written_day_first(others):
+        return embeds
+    ids = {id(e) for e in unread}
+    return [replace(e, date=parse_date(e.date_text or "", day_first=True)) if id(e) in ids else e for e in embeds]
 
 
 def _labelled(found: list[Credit]) -> list[Credit]:

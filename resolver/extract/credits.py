@@ -13,8 +13,8 @@ from collections.abc import Callable
 
 from resolver.extract.credit_names import (CASELESS_LETTER_RE, agency_key, ENDS, KEPT_ROLES, KNOWN_ORGS, NAME_WORD, ORG_WORD_RE, PERSON_RE,
                                            NAMED_LENDER_RE, SCREEN_CAPTURE, courtesy_after, UNNAMED_RE,
-                                           SEPARATOR_RE, SMALL_ORG_START_RE, TITLES, as_written, is_known_org, is_note, platform_account,
-                                           is_org, is_persons_name, label_kind, may_name_a_person, names_a_place,
+                                           PLATFORMS, SEPARATOR_RE, SMALL_ORG_START_RE, TITLES, as_written, is_known_org, is_note, platform_account,
+                                           is_org, is_persons_name, label_kind, names_a_public_body, may_name_a_person, names_a_place,
                                            names_a_relation, names_an_agency, names_no_one, person_for_outlet,
                                            person_slash_outlet, reads_as_headline, reads_as_prose, split_confidence, split_credit,
                                            without_marks, without_role)
@@ -85,7 +85,8 @@ PREFIX_END_RE = LazyPattern(rf"{PREFIX}{SP}*$", re.IGNORECASE)   # "Image Credit
 COPYRIGHT_PREFIX_RE = re.compile(rf"^(?:(?:{COPYRIGHT_SIGN}|\(c\)|copyright)\s*)+"
                                  rf"(?:(?:19|20)\d{{2}}(?:\s*[–-]\s*(?:19|20)\d{{2}})?)?\s*", re.IGNORECASE)
 ALLOWED_LOWER = frozenset(
-    "of via for the and on by de da di du del der van von la le al bin courtesy photo staff file handout pool images & + x".split()
+    "of via for the and on by de da di du del der van von la le al bin courtesy photo staff file handout pool images & + x"
+    " pour".split()   # French "Jean Dupont pour Le Journal" (newuser46a #6)
 )
 # Bylines, widgets and datelines that sit where credits do.
 NOT_A_CREDIT_RE = re.compile(r"\b(?:reporting|editing|writing|written|edited) by\b|sponsored|promoted links|taboola|outbrain"
@@ -125,6 +126,14 @@ NO_ABBREVIATION = r"(?<!\b[A-Z])" + "".join(
 # The credit forms compile when a page first tries them: a page tries few, and compiling all ten cost every
 # process 4.7 ms at start-up (#14: a one-file scan of a page with one credit, 120.5 to 118.5 ms).
 PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
+    # picture alliance's own credit (newuser46a #2): "Foto: picture alliance/dpa | Max Mustermann", "© picture alliance /
+    # SZ Photo | Anna Beispiel", "picture alliance/dpa/Max Mustermann", "© picture alliance/dpa": the agencies, then
+    # the photographer after the pipe. Its small first letters and its pipe passed every other form by (the
+    # photographer lost at the pipe, "©" wanting a capital). Checked by `_picture_alliance_split`.
+    ("picture-alliance", LazyPattern(
+        rf"(?:(?<![\w-])(?:Foto|Bild|Photo|Fotos|Bildquelle|Quelle|Credit){SP}*[:：]{SP}*|{COPYRIGHT_SIGN}{SP}*"
+        rf"|{KEY_START})(?P<value>(?i:picture[ -]alliance)(?:{SP}*/{SP}*(?:[^\n/|()\[\]<>;,.]|\.(?=\w)){{1,40}}?){{0,3}}"
+        rf"(?:{SP}*\|{SP}*[^\n/|()\[\]<>;,.]{{2,60}}?)?){SP}*(?=$|\n|\.(?!\w)|[;,)\]|<])", re.MULTILINE)),
     # A US newspaper CMS's own credit lines (newuser44d #3): "Staff photo by Dale Hunt", "Staff file photo", "Submitted
     # photo", "Contributed photo", "Photo submitted by the Harlow 4-H Club". Their own form, not PREFIX's words
     # (its length is compiled into every credit pattern, #14); `NEWSROOM_KINDS` reads each key's kind.
@@ -165,6 +174,18 @@ PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
         rf"|{SP}+Image{SP}+caption\b"   # BBC pages scraped flat: "Image copyright Getty Images Image caption ..."
         rf"|{SP}+View{SP}+(?:full{SP}+size|larger){SP}+image\b)",   # Space.com's: "Credit: NASA View full size image"
         re.IGNORECASE | re.MULTILINE)),
+    # A screenshot's and a file photo's own words before or as the credit, with no other form's opening (newuser46a #6,
+    # #7): "Capture d'écran X", "Photo : capture d'écran X" (small letters), "Quelle: Screenshot X", "Foto: Screenshot"
+    # alone, "Photo d'archives : AFP". The platform or the names after them are checked as a credit's value is.
+    ("desk-label", LazyPattern(
+        rf"{KEY_START}(?:(?:Foto|Bild|Photo|Image|Quelle|Bildquelle|Source|Cr[ée]dits?(?:{SP}+photo)?){SP}*[:：]{SP}*"
+        rf"(?P<key>(?i:screen.?(?:shot|grab)|bildschirmfoto|capture(?:{SP}+d['’][ée]cran)?))"   # "Photo : capture X"
+        # with no credit's word before them, only the French: "Screenshot Whatsapp." opens a caption's words as
+        # often as it credits (CORRECTIV's, its credit "(Foto: Recherche/privat)" after it)
+        rf"|(?P<bare>(?i:capture{SP}+d['’][ée]cran|photo{SP}+d['’]archives?)))"
+        rf"(?:(?:{SP}*[:：/]{SP}*|{SP}+(?:(?:via|von|aus|de|from|sur|auf){SP}+)?)"
+        rf"(?P<value>[^\n()\[\]|<>;,.:：/]{{1,60}}?(?:{SP}*/{SP}*[^\n()\[\]|<>;,.:：/]{{1,60}}?)?))?{SP}*(?=$|\n|[.;,)\]|])",
+        re.MULTILINE)),
     # Sanjeev Verma/Hindustan Times/Getty Images, REUTERS/Jane Doe/Files: a slash chain naming a person and an agency
     # It ends the sentence or line, or a name follows: "a Reuters/Ipsos poll" is no credit.
     ("slash", LazyPattern(rf"(?<![\w/.@:-])(?P<value>{NAME_PART}(?:{SP}*/{SP}*{NAME_PART}){{1,4}})"
@@ -177,13 +198,14 @@ PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
     # "Infographic source, LiveScience", "Image source: Riverton Water Board": a picture's source after the picture's
     # word (Upworthy's "About" note). Not after a chart's, a map's or a "Graphic": there it names where data came from
     ("picture-source", LazyPattern(
-        rf"\b(?i:{SOURCED_PICTURE}){SP}+(?i:source){SP}*[,:：]{SP}*"
+        rf"(?:\b(?i:{SOURCED_PICTURE}){SP}+(?i:source){SP}*[,:：]|\b(?:Bild|Foto)(?:q|Q)uelle{SP}*[:：]){SP}*"
         rf"(?P<value>[A-Z@](?:[^\n()\[\]|<>.;,]|\.(?=\w)){{1,60}}?){SP}*(?=\.(?!\w)|[;,)\]\n]|$)", re.MULTILINE)),
     # "... (Source: NASA)", "Source: Riverton Water Board" ending a caption: in captions only (in prose a source
     # cites where facts came from)
     # The Arabic and Persian "source" too: "المصدر: رويترز", "منبع: خبرگزاری مهر" beside a picture name who supplied
     # it, as a picture desk reads them (newuser43a #1); in prose they cite where facts came from, as "Source:" does
-    ("source", LazyPattern(rf"[(\[]?{SP}*(?:Source|المصدر|منبع){SP}*[:：]{SP}*(?P<value>[^()\[\]\n:]{{2,80}}?){SP}*[)\]]?{SP}*$",
+    # German "Quelle:" (newuser46a #6), as "Source:"
+    ("source", LazyPattern(rf"[(\[]?{SP}*(?:Source|(?<!\w)Quelle|المصدر|منبع){SP}*[:：]{SP}*(?P<value>[^()\[\]\n:]{{2,80}}?){SP}*[)\]]?{SP}*$",
                           re.MULTILINE)),
     # A caption ending in the supplier: "... in Surabaya (EPA)", "(AFP/Getty)", "[GETTY]", "(Jane Doe/Reuters)"
     ("trailing", LazyPattern(rf"[(\[]{SP}*(?P<value>[^()\[\]\n]{{2,80}}?){SP}*[)\]]{SP}*$", re.MULTILINE)),
@@ -272,6 +294,8 @@ def looks_like_credit_value(value: str, *, strict: bool) -> bool:
         return False   # "PHOTOS: Lady Gaga's Craziest Stunts and ..." is a headline, not a credit
     if any(w[:1].islower() for w in words) and _labels_beside_names(value):
         return True   # "Arquivo pessoal", "captura de pantalla", "Reprodução/Redes sociais" (newuser45a #6)
+    if any(w[:1].islower() for w in words) and _public_body_in_its_words(words):
+        return True   # "Gendarmerie nationale", "Préfecture de police" (newuser46a #1)
     small = _parts_written_small(value)
     first = words[0].lstrip("©(\"'“")
     if first and first[0].islower() and first.lower() not in ("courtesy", "the", "de", "van", "von") and not small:
@@ -279,6 +303,19 @@ def looks_like_credit_value(value: str, *, strict: bool) -> bool:
     lower = [w for w in words if w[0].islower() and w.lower().strip(".") not in ALLOWED_LOWER
              and not any(w in part.split() for part in small) and f"(@{w}" not in value]   # "Jane Roe (@janeroe)"
     return not lower or _lower_parts_are_handles(value, lower)
+
+
+# The small words a French public body's name is written with after its first: "Gendarmerie nationale", "Préfecture de
+# police", "Police municipale" (newuser46a #1)
+_BODY_SMALL_WORDS = frozenset("nationale national municipale régionale départementale fédérale police de du des la le "
+                              "l'".split())
+
+
+def _public_body_in_its_words(words: list[str]) -> bool:
+    """Is a value of up to four words a public body's name, its small words those such names are written with
+    (`_BODY_SMALL_WORDS`)? "Polizei sagt dies" is a sentence's words."""
+    return len(words) <= 4 and names_a_public_body(" ".join(words)) and words[0][:1].isupper() \
+        and all(w[:1].isupper() or w in _BODY_SMALL_WORDS for w in words[1:])
 
 
 def _labels_beside_names(value: str) -> bool:
@@ -445,6 +482,8 @@ def _read_credits(text: str, *, source: str = "text", offset: int = 0, image: st
             start, end = match.span()
             if taken.overlaps(start, end):
                 continue
+            if form == "paren-credit" and "ourtesy" in match.group(0)[:14] and _keyword_holds(text, start, end):
+                continue   # "Photo: Jane Doe (courtesy of the Hale family)": the keyword form's, its maker and lender
             org, written = match.groupdict().get("org"), ""
             if form == "keyword" and org is not None and org.startswith("CC") and LICENCE_END_RE.match(org):
                 org = None   # "Photo: Jo Kline (CC BY 2.0)": the licence in brackets, kept in the words (newuser44d #10)
@@ -463,6 +502,20 @@ def _read_credits(text: str, *, source: str = "text", offset: int = 0, image: st
                     credits += found
                 continue
             written = written if form == "keyword" and match.group("org") and written else match.group("value")
+            if form == "desk-label":
+                if (shot := _desk_label_credit(match, text, source=source, offset=offset, image=image)) is not None:
+                    accepted.append((start, end))
+                    credits.append(shot)
+                continue
+            if form == "picture-alliance":
+                if (split := _picture_alliance_split(written)) is None:
+                    continue
+                raw = text[start:end].strip()
+                first = start + text[start:end].index(raw)
+                accepted.append((start, end))
+                credits.append(Credit(raw=raw, source=source, span=(offset + first, offset + first + len(raw)),
+                                      creator=split[0], organization=split[1], image=image, form=form))
+                continue
             if form == "slash" and (wider := _names_before(text, start, written)) is not None:
                 start, written = wider   # "Jane Doe, John Roe/Reuters": the form read John Roe alone (review32r1)
             # "Photo: CC BY-SA 4.0 / Jo Kline": the licence was the creator (review45c); before a spaced dash ("CC BY
@@ -477,7 +530,11 @@ def _read_credits(text: str, *, source: str = "text", offset: int = 0, image: st
                     continue   # "Photo: CC BY 2.0": the terms of reuse alone name no one (review45c)
                 written = written[:licence.start()]   # "Photo: Jo Kline, CC BY-SA 4.0": the licence is no name
             value = strip_prefix(written)   # "© Foto: Jane Doe / Magazin"
-            if not looks_like_credit_value(value, strict=form in STRICT_FORMS):
+            if form == "slash" and value[:1] in "PF" and (word := PHOTO_BEFORE_NAME_RE.match(value)) is not None \
+                    and names_an_agency(SEPARATOR_RE.split(value)[-1]):
+                value = value[word.end():]   # AFP's "Photo Ludovic MARIN / AFP": no colon (newuser46a #1)
+            # "Foto: privat", "Photo : dr": a label alone in small letters after a credit's word (newuser46a #6)
+            if not (form == "keyword" and label_kind(value)) and not looks_like_credit_value(value, strict=form in STRICT_FORMS):
                 if (lender := _lent_by(text[start:match.end("value")], value)) is not None:
                     accepted.append((start, end))   # a courtesy credit: kept, its words say who lent the picture
                     raw = text[start:end].strip()
@@ -531,6 +588,55 @@ def _read_credits(text: str, *, source: str = "text", offset: int = 0, image: st
 
 
 NEWSROOM_RE = dict(PATTERNS)["newsroom"]
+
+
+def _desk_label_credit(match: re.Match[str], text: str, *, source: str, offset: int, image: str | None) -> Credit | None:
+    """The credit of a "desk-label" match: a screenshot (kind "screenshot", where it was taken from its organisation,
+    an account's post kind "social-post") or a file photo (kind "file", the names after it split as a credit's), or
+    None when the words after the label are no credit's ("Capture d'écran de la vidéo publiée hier…")."""
+    value = (match["value"] or "").strip()
+    if value and not looks_like_credit_value(value, strict=True) and not (value == "X" or _platform_named(value)):
+        return None
+    screenshot = not (match["key"] or match["bare"]).casefold().startswith("photo")
+    if not value and not screenshot:
+        return None
+    creator, organization = split_credit(value) if value else (None, None)
+    if screenshot and creator is not None and platform_account([organization or "", creator]) is None:
+        organization, creator = as_written(value, [p for p in SEPARATOR_RE.split(value) if p.strip()]), None
+    if screenshot and creator is None and organization is None and value:
+        organization = value   # "Capture d'écran X": the platform, a lone "X" no name rule reads
+    start, end = match.span()
+    raw = text[start:end].strip()
+    first = start + text[start:end].index(raw)
+    kind = (SOCIAL_POST if creator else "screenshot") if screenshot else "file"
+    return Credit(raw=raw, source=source, span=(offset + first, offset + first + len(raw)), creator=creator,
+                  organization=organization, image=image, form="desk-label", kind=kind,
+                  split_confidence=split_confidence(creator, organization, raw) if creator or organization else None)
+
+
+def _platform_named(value: str) -> bool:
+    """Is a value a platform's name alone ("Telegram", "YouTube")?"""
+    return value.strip(ENDS).casefold() in PLATFORMS
+
+
+def _picture_alliance_split(value: str) -> tuple[str | None, str] | None:
+    """(creator, organization) of picture alliance's credit ("picture alliance/dpa | Max Mustermann"): every part but
+    a last one a person's name is an agency's or an organisation's, and the words after a pipe are a person's name;
+    None when it reads otherwise ("picture alliance | Startseite": a site's menu), left to the other forms."""
+    if "|" in value:
+        # its partner agency before the pipe, whatever its name ("picture alliance / Flashpic | Jens Krick": Flashpic
+        # was read as the photographer), the photographer after it
+        before, after = (part.strip(ENDS) for part in value.rsplit("|", 1))
+        return (after, before) if may_name_a_person(after) and not is_org(after) else None
+    creator, organization = split_credit(value)
+    if organization is None or not all(is_org(part.strip(ENDS)) for part in SEPARATOR_RE.split(organization)
+                                       if part.strip(ENDS)):
+        return None
+    if creator is not None and not (may_name_a_person(creator) and value.rstrip(ENDS).endswith(creator)):
+        return None
+    return creator, organization
+# The photo's word before a name with no colon, as AFP writes its credits: "Photo Ludovic MARIN / AFP" (newuser46a #1)
+PHOTO_BEFORE_NAME_RE = LazyPattern(r"(?:Photo|PHOTO|Foto|FOTO)[ \t\u00a0]+(?=[A-Z])")
 
 
 def newsroom_kind(key: str) -> str:
@@ -591,6 +697,16 @@ SCREENSHOT_RE = LazyPattern(SCREEN_CAPTURE, re.IGNORECASE)
 COURTESY_OF_RE = LazyPattern(rf"(?<!\w)courtesy(?:{SP}+of)?{SP}+(?P<lender>\S.*)$", re.IGNORECASE)
 
 
+
+
+def _keyword_holds(text: str, start: int, end: int) -> bool:
+    """Whether a keyword credit of the same line naming a person ends with the bracket at `start`-`end` as its
+    organisation's ("Photo: Jane Doe (courtesy of the Hale family)"): the bracket's own form read the lender alone,
+    the maker's name lost (review46f; fixleft46a kept it only where the bracket named no lender)."""
+    keyword = dict(PATTERNS)["keyword"]
+    line, stop = text.rfind("\n", 0, start) + 1, text.find("\n", end)
+    return any(found.start() < start and found.start("org") > start and found.end("org") < end
+               and may_name_a_person(found.group("value").strip(ENDS)) for found in keyword.finditer(text, line, len(text) if stop < 0 else stop) if found.group("org"))
 
 
 def _reads_as_lender(lender: str) -> bool:
@@ -664,6 +780,10 @@ def labelled(credit: Credit) -> Credit:
         if labels:
             kept = [p for p in parts if p not in labels]
             organization = as_written(organization, kept) if kept else None
+    if organization and creator and creator.strip(ENDS).casefold() in SCREENSHOT_WORDS:
+        # "Photo: Reuters / Screenshot", "Фото: Скриншот / Telegram": the kind beside the organisation, no one's name
+        # (review46f: "Screenshot" was the creator)
+        creator, kind = None, kind or SCREENSHOT
     if organization and creator and (parts := [p.strip(ENDS) for p in SEPARATOR_RE.split(organization)
                                                 if p.strip(ENDS)]) and (shots := [p for p in parts if p.casefold()
                                                                                   in SCREENSHOT_WORDS]):
@@ -719,6 +839,9 @@ def labelled(credit: Credit) -> Credit:
             rf"(?<![\w.]){re.escape(organization)}\.(?:com|net|app|org)/{re.escape(creator)}(?![\w.])", credit.raw,
             re.IGNORECASE) and platform_account([f"{organization}.com", creator]) is not None):
         kind = SOCIAL_POST   # "Screenshot: Threads/@jane": the account's post, taken from the platform (newuser44c #4)
+    if kind in (None, SCREENSHOT) and _says_screenshot(credit.raw) and not (creator or "").startswith("@") \
+            and not _named_before_screenshot(credit.raw, creator):
+        return _screenshot(credit, creator, organization)
     if kind is None and (creator, organization) == (credit.creator, credit.organization):
         return credit
     if kind == SCREENSHOT and creator:
@@ -728,6 +851,37 @@ def labelled(credit: Credit) -> Credit:
     renamed = (creator, organization) != (credit.creator, credit.organization)
     return evolve(credit, creator=creator, organization=organization, kind=kind,
                   split_confidence=None if renamed else credit.split_confidence)
+
+
+# A screenshot's words in English, German, French, Russian and Ukrainian (newuser46a #7; "captura" is a label,
+# `credit_names.LABELS`). Not a video still: a frame of a video, not a capture of a screen.
+SCREENSHOT_WORD_RE = LazyPattern(r"(?<!\w)(?:screen[ -]?(?:shot|grab|capture)s?|bildschirmfoto|capture[ \t\u00a0]+d['’][ée]cran"
+                                 r"|скр[иі]ншот)", re.IGNORECASE)
+
+
+def _says_screenshot(raw: str) -> bool:
+    """Do a credit's words say its picture is a screenshot (`SCREENSHOT_WORD_RE`)? Asked by a substring first."""
+    return ("creen" in raw or "CREEN" in raw or "chirmfoto" in raw or not raw.isascii()) \
+        and SCREENSHOT_WORD_RE.search(raw) is not None
+
+
+def _named_before_screenshot(raw: str, creator: str | None) -> bool:
+    """Is a credit's creator named before its screenshot word ("Photo: Jane Doe / Screenshot")? Then the name stays,
+    its role not said (fixleft46a's reading); only a screenshot word before or as the credit names no one."""
+    shot = SCREENSHOT_WORD_RE.search(raw)
+    return bool(creator) and shot is not None and 0 <= raw.find(creator or "") < shot.start()
+
+
+def _screenshot(credit: Credit, creator: str | None, organization: str | None) -> Credit:
+    """A screenshot's credit: kind "screenshot", who made the picture not said, where it was taken from (a platform,
+    a channel) its organisation ("Foto: Screenshot Telegram/Kanal Beispiel": the channel was the creator; "Bild:
+    Bildschirmfoto/Telegram": the word), newuser46a #7."""
+    parts = [p for p in (organization, creator) if p and not label_kind(p) and not SCREENSHOT_WORD_RE.fullmatch(p)]
+    parts.sort(key=lambda p: credit.raw.find(p))
+    where = as_written(credit.raw, parts) if parts else None
+    sure = None if where is None else "high" if where == "X" or is_org(where) or _platform_named(where) \
+        or names_an_agency(where) else "uncertain"
+    return evolve(credit, creator=None, organization=where, kind=SCREENSHOT, split_confidence=sure)
 
 
 # A file photo of an outlet or agency as Spanish and Portuguese captions write it: "Foto: Archivo Clarín", "Arquivo O
@@ -1069,6 +1223,11 @@ _CLOSING_RE = re.compile(r"[)\]][ \t\u00a0]*$", re.MULTILINE)
 
 def _forms_worth_trying(text: str, *, caption: bool, plain: bool = False) -> frozenset[str]:
     forms: set[str] = set()
+    if "creen" in text or "CREEN" in text or "chirmfoto" in text or "archives" in text or "apture" in text \
+            or not text.isascii() and "ÉCRAN" in text:
+        forms.add("desk-label")   # newuser46a #6, #7
+    if "lliance" in text or "LLIANCE" in text:
+        forms.add("picture-alliance")   # newuser46a #2
     if "/" in text:
         forms.update(("agency-photo", "slash", "slash-for") if "/for" in text or "/ for" in text
                      else ("agency-photo", "slash"))
@@ -1084,7 +1243,7 @@ def _forms_worth_trying(text: str, *, caption: bool, plain: bool = False) -> fro
         forms.add("copyright")
     if caption and _source_word(text):
         forms.add("source")
-    if "source" in text or "Source" in text:
+    if "source" in text or "Source" in text or "quelle" in text:
         forms.add("picture-source")
     if _NEWSROOM_RE.search(text):
         forms.add("newsroom")
@@ -1211,6 +1370,8 @@ def _copyright_credits(text: str, start: int, end: int, creator: str | None, org
     In plain text only a person's name ending a line that a sentence opens (a caption scraped flat): a line that is
     only "© 2024 Name" is a site's own notice."""
     person = bool(creator and not organization and is_persons_name(creator))
+    if label_kind(creator or organization or "") == "rights-reserved":
+        return True   # "© DR": rights reserved, no author named; no site's notice (newuser46a #6, #10)
     if caption:
         return person or not ALL_RIGHTS_RE.match(text, end, end + 30)
     line_start = text.rfind("\n", 0, start) + 1
@@ -1333,8 +1494,9 @@ _HINT_RE = re.compile(first_characters_first(HINTS), re.IGNORECASE | re.MULTILIN
 
 
 def _source_word(text: str) -> bool:
-    """Does a text hold a word the "source" form opens with: English "Source", Arabic "المصدر", Persian "منبع"?"""
-    return "Source" in text or not text.isascii() and ("المصدر" in text or "منبع" in text)
+    """Does a text hold a word the "source" form opens with: English "Source", German "Quelle" (newuser46a #6),
+    Arabic "المصدر", Persian "منبع"?"""
+    return "Source" in text or "Quelle" in text or not text.isascii() and ("المصدر" in text or "منبع" in text)
 
 
 def might_have_credit(text: str) -> bool:
@@ -1356,4 +1518,4 @@ _NON_ASCII_PHOTO_WORD_RE = LazyPattern("|".join(w for w in OTHER_PHOTO_WORDS if 
 def _other_photo_word(text: str) -> bool:
     # Spanish and Portuguese "Crédito(s):" (newuser45a #6), asked apart as "Kuva" is: "credit" is not in its letters
     return "Kuva" in text or "KUVA" in text or not text.isascii() and (
-        _NON_ASCII_PHOTO_WORD_RE.search(text) is not None or "rédito" in text or "RÉDITO" in text)
+        _NON_ASCII_PHOTO_WORD_RE.search(text) is not None or "rédit" in text or "RÉDIT" in text or "écran" in text)

@@ -321,13 +321,21 @@ DATE_RE = MonthPattern(DATE_PATTERN, re.IGNORECASE)
 
 
 @step("dates", none)   # a bug in it loses a date, not the article (#10: KeyError 'mayis' lost every embed)
-def iso_from_match(match: re.Match[str], *, langs: Iterable[str | None] = ()) -> str | None:
+def iso_from_match(match: re.Match[str], *, langs: Iterable[str | None] = (), day_first: bool = False) -> str | None:
     """The ISO date a DATE_PATTERN match names, or None when it is no real day (February 30), its month is
     no month of the table (a pattern other than DATE_PATTERN's, CREATED_AT_RE's "Foo 12 ..."), its year one the
-    month's language does not write, or a word of two months that `langs` does not tell apart (`month_number`)."""
+    month's language does not write, or a word of two months that `langs` does not tell apart (`month_number`). A
+    numeric date both orders read is read day first where it is written with dots and `day_first`: the language of
+    its embed code or its page writes it so (`dots_day_first`), or the article's other dates write their day first
+    (`written_day_first`); else None (newuser46a #8)."""
     if _numeric(match):   # a numeric date: read when one order alone reads it, else the date check names both
         readings = _numeric_readings(match)   # a two-digit year never: its century is a guess
-        return next(iter(readings)) if len(readings) == 1 and not match.groupdict().get("y8") else None
+        if match.groupdict().get("y8"):
+            return None
+        if len(readings) == 1:
+            return next(iter(readings))
+        return next((day for day, orders in readings.items() if DAY_FIRST in orders), None) \
+            if day_first and match.groupdict().get("s6") == "." else None
     parts = _parts(match)
     if parts is None:
         return None
@@ -336,6 +344,74 @@ def iso_from_match(match: re.Match[str], *, langs: Iterable[str | None] = ()) ->
     if not _as_written(match, months):
         return None
     return _day(year, months, int(word) if word.isdigit() else month_number(word, langs=langs), day)
+
+
+# Days of the week as a copy of a post's signature may write them before its date ("Monday, September 12, 2022",
+# "Montag, 12. September 2022", "lundi 12 septembre 2022": a CMS's, not X's own form), Monday first, by language.
+_WEEKDAY_TABLE: tuple[tuple[str, str], ...] = (
+    ("en", "monday tuesday wednesday thursday friday saturday sunday"), ("en", "mon tue wed thu fri sat sun"),
+    ("en", "mon tues wed thurs fri sat sun"),
+    ("de", "montag dienstag mittwoch donnerstag freitag samstag sonntag"),
+    ("de", "montag dienstag mittwoch donnerstag freitag sonnabend sonntag"),
+    ("fr", "lundi mardi mercredi jeudi vendredi samedi dimanche"),
+    ("es", "lunes martes miércoles jueves viernes sábado domingo"),
+    ("pt", "segunda-feira terça-feira quarta-feira quinta-feira sexta-feira sábado domingo"),
+    ("it", "lunedì martedì mercoledì giovedì venerdì sabato domenica"),
+    ("nl", "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag"),
+)
+_WEEKDAY_NUMBERS = {word: number for _, words in _WEEKDAY_TABLE for number, word in enumerate(words.split())}
+# A weekday's word, matched case-insensitively, its abbreviation's stop after it
+WEEKDAY = "(?:" + "|".join(map(re.escape, sorted(_WEEKDAY_NUMBERS, key=len, reverse=True))) + r")(?![^\W\d_])\.?"
+WEEKDAY_RE = LazyPattern(rf"^\s*(?P<weekday>{WEEKDAY})[,.]?\s", re.IGNORECASE)
+_WEEKDAY_NAMES = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+
+
+def weekday_turned(written: str, iso: str | None) -> str | None:
+    """Where `written` (a date's words) opens with a weekday that is not the weekday of `iso`, its day: "“Sunday” is
+    not the weekday of 2022-09-12, a Monday"; None where it names none, or the right one (newuser46a #11)."""
+    found = WEEKDAY_RE.match(written or "")
+    if found is None or not iso:
+        return None
+    word = found.group("weekday")
+    day = date.fromisoformat(iso)
+    if _WEEKDAY_NUMBERS.get(word.rstrip(".").casefold()) == day.weekday():
+        return None
+    return f"“{word}” is not the weekday of {iso}, a {_WEEKDAY_NAMES[day.weekday()]}"
+
+
+# Languages that write a date's numbers with dots, its day first ("03.12.2022"): German, French, and most of Europe's;
+# the US never writes dots (newuser46a #8). A slash date ("03/12/2022") is written day first in Britain and month first
+# in the US: a language settles nothing there.
+DOTTED_DAY_FIRST_LANGUAGES = frozenset(
+    "de fr lb nl it es pt ru uk be pl cs sk sl hr sr bs mk bg ro hu tr fi et lv lt no nb nn da sv is el".split())
+
+
+def dots_day_first(lang: str | None) -> bool:
+    """Whether a language (an embed code's `data-lang`, a page's `lang`) writes a date with dots day first
+    ("03.12.2022"). Not a post's own language: the date under an embed is written in its code's or its page's."""
+    return language_code(lang) in DOTTED_DAY_FIRST_LANGUAGES
+
+
+def written_day_first(text: str) -> bool:
+    """Whether the dates of a text that settle their order all write the day first, one at least: a day before its
+    month word ("12. September 2022", "1er octobre 2022") or a numeric date only day first reads ("25.09.2022"); none
+    writing it after ("September 12, 2022", "09/25/2022"). What reads a dotted date of two readings in the same text
+    (newuser46a #8: "12.09.2022" under a signature "12. September 2022" was never looked up)."""
+    first = False
+    for match in DATE_RE.finditer(text):
+        groups = match.groupdict()
+        if _numeric(match):
+            readings = _numeric_readings(match)
+            orders = {order for day_orders in readings.values() for order in day_orders}
+            if len(readings) == 1 and not groups.get("y8"):
+                if orders == {MONTH_FIRST}:
+                    return False
+                first = first or orders == {DAY_FIRST}
+        elif groups.get("m1") and groups.get("d1"):
+            return False   # "September 12, 2022"
+        elif groups.get("m2"):
+            first = True   # "12. September 2022", "1er octobre 2022"
+    return first
 
 
 def _day(year: str, months: dict[int, tuple[str, ...]] | None, month: int | None, day: str | None) -> str | None:
@@ -461,11 +537,12 @@ def date_languages(text: str) -> tuple[str, ...]:
 CREATED_AT_RE = LazyPattern(r"\b(?P<m1>[A-Z][a-z]{2})\s+(?P<d1>\d{1,2})\s+\d{2}:\d{2}:\d{2}\s+(?:UTC)?[+-]\d{4}\s+(?P<y1>(?:19|20)\d{2})\b")
 
 
-def parse_date(text: str, *, langs: Iterable[str | None] = ()) -> str | None:
+def parse_date(text: str, *, langs: Iterable[str | None] = (), day_first: bool = False) -> str | None:
     """ISO date for a whole date string such as 'September 12, 2022', or None. `langs`: the languages the date may
-    be written in, where known, which read a month word of two languages (`month_number`)."""
+    be written in, where known, which read a month word of two languages (`month_number`); `day_first`: a dotted
+    numeric date of two readings is read day first (`iso_from_match`)."""
     match = DATE_RE.search(text or "") or CREATED_AT_RE.search(text or "")
-    return iso_from_match(match, langs=tuple(langs)) if match is not None else None
+    return iso_from_match(match, langs=tuple(langs), day_first=day_first) if match is not None else None
 
 
 # A number that can be a year as any calendar a platform prints writes it: 2022, the Buddhist era's 2565, Arabic-

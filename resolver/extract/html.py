@@ -21,7 +21,7 @@ from typing import Any
 from resolver import platforms
 from resolver.extract import beside, html_credits, script_credits, tweet_text
 from resolver.extract import text as text_detectors
-from resolver.extract.dates import may_be_date, parse_date
+from resolver.extract.dates import dots_day_first, may_be_date, parse_date
 from resolver.extract.dedupe import ONE_PER_POST, one_per_post
 from resolver.extract.incomplete import attempt
 from resolver.extract.dom import (BLOCKS, AncestorMemo, Part, ancestors, attr, block_lines, children, class_set,
@@ -194,6 +194,15 @@ def _date_languages(el: Any, written_in: str | None = None, post: str | None = N
     return next((attr(a, "lang") for a in ancestors(el) if attr(a, "lang")), None), post
 
 
+def _embed_date(date_text: str | None, el: Any, written_in: str | None = None, post: str | None = None) -> str | None:
+    """An embed's date read in the languages it may be written in (`_date_languages`); a dotted date of two readings
+    ("03.12.2022") day first where its embed code's language (`data-lang`), else its page's, writes it so, never by
+    the post's own language (newuser46a #8)."""
+    dotted = "." in (date_text or "")   # the page's language looked up for a dotted date only (#14)
+    page = (written_in or next((attr(a, "lang") for a in ancestors(el) if attr(a, "lang")), None)) if dotted else None
+    return parse_date(date_text or "", langs=_date_languages(el, written_in, post), day_first=dotted and dots_day_first(page))
+
+
 def _tweet_from_blockquote(quote: Any, smap: SourceMap, detector: str = "html-blockquote") -> Embed | None:
     """A tweet blockquote: text, lang, author, date, status URL and the links its text carries. Read without the
     tweet blockquotes nested in it: a quoted post's embed code is an embed of its own (`_structural_embeds`)."""
@@ -236,7 +245,7 @@ def _tweet_from_blockquote(quote: Any, smap: SourceMap, detector: str = "html-bl
         else x.profile_url(handle or ""),
         detector=detector, span=smap.span(quote, needle),
         post_id=status.post_id if status else None, author_handle=handle, author_name=name,
-        date_text=date_text, date=parse_date(date_text or "", langs=_date_languages(el, attr(el, "data-lang"), lang)),
+        date_text=date_text, date=_embed_date(date_text, el, attr(el, "data-lang"), lang),
         text=text, lang=lang or None,
         text_confidence=confidence if text else None,
         media_links=tuple(dict.fromkeys(media)), links=tuple(dict.fromkeys(links)), id_doubt=doubt or lookalike,
@@ -667,7 +676,7 @@ def _with_words_beside(embed: Embed, a: Any, read: beside.Reader) -> Embed:
     said = read(a)
     shown = element_text(a)
     date_text = _date_words(shown) if shown else None
-    date = parse_date(date_text, langs=_date_languages(a)) if date_text else None
+    date = _embed_date(date_text, a) if date_text else None
     if said.text is None and said.name is None and date is None:
         return embed
     return replace(embed, text=said.text, text_confidence=said.confidence, author_name=said.name,
@@ -723,7 +732,7 @@ def _instagram(el: Any, smap: SourceMap) -> Embed | None:
             said = beside.embed_quote(el)
             return replace(embed, text=said.text, text_confidence=said.confidence) if said.text else embed
         handle, name, date_text = line.group("handle"), None, None
-    date = parse_date(date_text or "", langs=_date_languages(el))
+    date = _embed_date(date_text, el)
     if date is None and stamp is not None:
         stamped = ISO_DAY_RE.match(attr(stamp, "datetime") or "")
         if stamped and _real_day(stamped.group(0)):
@@ -934,7 +943,7 @@ def _facebook(el: Any, smap: SourceMap) -> Embed | None:
         date_text = _date_after(named[0])
     return replace(embed, text=text, text_confidence=tweet_text.HIGH if text else None,
                    author_name=embed.author_name or name, date_text=date_text,
-                   date=parse_date(date_text or "", langs=_date_languages(el)))
+                   date=_embed_date(date_text, el))
 
 
 def _before_words(quote: Any) -> list[Any]:
@@ -1008,7 +1017,7 @@ def _blueskyish(el: Any, smap: SourceMap) -> Embed | None:
         post_id=ref.post_id if ref else None, author_handle=handle, id_doubt=lookalike,
         author_name=name.group("name").strip() if name else None,
         text=text, text_confidence=tweet_text.HIGH if text else None,   # its <p> bounds the words
-        date_text=date_text, date=parse_date(date_text or "", langs=_date_languages(el, None, attr(para, "lang") if para is not None else None)),
+        date_text=date_text, date=_embed_date(date_text, el, None, attr(para, "lang") if para is not None else None),
         lang=(attr(para, "lang") if para is not None else None) or None,
         media_marker=marker.group().strip() if marker else None,
     )
@@ -1651,6 +1660,8 @@ def _post_links(root: Any, furniture: list[Any], needles: Needles) -> list[Any]:
         line += joined.count("\n", counted, found.start() + 1)
         counted = found.start() + 1
         picked.append(line)
+    if "\ntg:" in joined:   # Telegram's app link to a post (tg://resolve?domain=…&post=…): its t.me post (fixleft46c)
+        picked = sorted(set(picked).union(i for i, href in enumerate(hrefs) if href[:3].lower() == "tg:"))
     names_post: dict[str, bool] = {}
     # and a link on a platform's host naming a look-alike account ("t.me/wаrmonitor/1"), said as in text (review41b)
     picked = [i for i in picked if _names_post(hrefs[i], names_post)

@@ -508,8 +508,10 @@ def _src_of(img: Any) -> str:
             stand_in = stand_in or src
     if stand_in and (picture := img.parent) is not None and picture.tag == "picture":
         for source in children(picture):
-            src = (source.attrs.get("srcset") or source.attrs.get("data-srcset") or "").split(",")[0].strip()
-            src = src.split(" ")[0]
+            # a srcset's first candidate: its URL runs to a space, and may hold commas ("…/c_fill,w_800/a.jpg 800w";
+            # review46f: it was cut at the first comma, the credit tied to no picture)
+            src = next(iter((source.attrs.get("srcset") or source.attrs.get("data-srcset") or "").split()), "")
+            src = src.rstrip(",")
             if source.tag == "source" and src and not src.startswith("data:") and not PLACEHOLDER_IMAGE_RE.search(src):
                 return src
     return stand_in

@@ -10,8 +10,8 @@ from urllib.parse import urlsplit
 
 from resolver import platforms
 from resolver.extract import tweet_text
-from resolver.extract.dates import (DATE_PATTERN, MonthPattern, date_languages, in_words, is_ambiguous, is_month,
-                                    iso_from_match)
+from resolver.extract.dates import (DATE_PATTERN, WEEKDAY, MonthPattern, date_languages, dots_day_first, in_words,
+                                    is_ambiguous, is_month, iso_from_match, weekday_turned, written_day_first)
 from resolver.extract.dedupe import ONE_PER_POST, one_per_post
 from resolver.extract.incomplete import attempt
 from resolver.extract.intervals import Intervals
@@ -52,7 +52,7 @@ TIME_WORDS = ("at", "a las", "a la", "um", "à", "alle ore", "alle", "às", "om"
 SIGNATURE_TIME = (rf"(?:,|{SP}+(?:{'|'.join(f'{SP}+'.join(map(re.escape, w.split())) for w in TIME_WORDS)}))"
                   rf"{SP}+\d{{1,2}}:\d{{2}}(?:{SP}*[ap]\.?m\.?)?(?![\w:])")
 SIGNATURE_RE = MonthPattern(
-    rf"{SIGNATURE_HEAD}(?P<date>{DATE_PATTERN})(?P<time>{SIGNATURE_TIME})?\]?(?:{SP}*[(（]?<?(?P<url>(?:{x.URL_START}|{BLUESKY_POST_START}|{MASTODON_POST_START})[^\s<>()\]]+)>?[)）]?)?",
+    rf"{SIGNATURE_HEAD}(?:(?P<weekday>{WEEKDAY})[,.]?{SP}+)?(?P<date>{DATE_PATTERN})(?P<time>{SIGNATURE_TIME})?\]?(?:{SP}*[(（]?<?(?P<url>(?:{x.URL_START}|{BLUESKY_POST_START}|{MASTODON_POST_START})[^\s<>()\]]+)>?[)）]?)?",
     re.IGNORECASE,
 )
 # What every SIGNATURE_RE match starts with: its head, then a date's first character, a word character (a month's
@@ -126,6 +126,9 @@ WORD_BREAK_RE = LazyPattern(f"[{INVISIBLE}](?:(?=[^\\W\\d_\x00-\x7f])(?![^\\s/]{
 # only in a text holding one: as a branch of URL_RE it made that pass a quarter slower on the corpus's texts.
 BARE_CAPTURE_RE = LazyPattern(rf"(?<![\w.@/-])(?:web\.)?archive\.org/web/\d{URL_CHARS}+", re.IGNORECASE)
 CAPTURE_MARK_RE = LazyPattern(r"archive\.org/web/\d", re.IGNORECASE)
+# Telegram's app link to a channel's post, `tg://resolve?domain=<channel>&post=<n>` or a private channel's
+# `tg://privatepost?channel=<chat>&post=<n>` (`tg:` with or without "//"): looked for only in a text holding "tg:".
+APP_LINK_RE = LazyPattern(rf"(?<![\w.@/-])tg:(?://)?(?:resolve|privatepost)\?{URL_CHARS}+")
 # A Mastodon post's URL written without its scheme on a host no platform owns ("hachyderm.io/@jane/<id>"), found
 # from its path (#11): any host may be an instance, so only where "/@" or "/users/" stands, and the parser (the
 # same as for the scheme form) decides. The host, with the port an instance may serve on, starts the run: not after
@@ -226,7 +229,18 @@ def _visible_urls(text: str) -> list[tuple[str, int, int]]:
                        key=lambda f: f[1])
     if CAPTURE_MARK_RE.search(text):
         found = _with_bare_captures(text, found)
+    if "tg:" in text:
+        found = _with_app_links(text, found)
     return found
+
+
+def _with_app_links(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """`found` with Telegram's app links to a post (`tg://resolve?domain=…&post=…`, `tg://privatepost?…`), which
+    `platforms.parse_url` reads as the post's t.me URL (fixleft46c); any other tg: link is left to it to refuse."""
+    taken = Intervals((start, end) for _, start, end in found)
+    links = [(url, match.start(), match.start() + len(url)) for match in APP_LINK_RE.finditer(text)
+             if match.start() not in taken and len(url := clean_url(match.group(0))) > 8]
+    return sorted(found + links, key=lambda f: f[1]) if links else found
 
 
 def _with_bare_captures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
@@ -571,11 +585,32 @@ def _tweet_text_above(text: str, line_start: int, blocks: bool, floor: int, *, o
     return (snippet, start + (len(text[start:end]) - len(_lstrip(text[start:end]))), sure) if snippet else None
 
 
+def _date_start(match: re.Match[str]) -> int:
+    """Where a signature's date starts: at its weekday, where one is written before it ("Monday, September 12, 2022")."""
+    return match.start("weekday") if match.group("weekday") else match.start("date")
+
+
 def _signature_date(match: re.Match[str], text: str, langs: Sequence[str | None],
                     memo: list[tuple[str, ...]]) -> str | None:
+    """A signature's ISO date (`_signature_day`); None where the weekday written before it is another day's
+    ("Sunday, September 12, 2022": which of the two is wrong, the words do not say; the date check names it,
+    newuser46a #11)."""
+    day = _signature_day(match, text, langs, memo)
+    if match.group("weekday") and weekday_turned(text[_date_start(match):match.end("date")], day):
+        return None
+    return day
+
+
+def _signature_day(match: re.Match[str], text: str, langs: Sequence[str | None],
+                   memo: list[tuple[str, ...]]) -> str | None:
     """A signature's ISO date; a month word of two languages ("listopada": Croatian October, Polish November) is read
     by `langs` and the languages of the text's other dates (`dates.date_languages`, read once into `memo`), else not
-    at all: the date check names both readings (review32r4, dates33)."""
+    at all: the date check names both readings (review32r4, dates33). A dotted numeric date both orders read
+    ("12.09.2022") is read day first where `langs` write it so or the text's other dates write their day first
+    (`dates.written_day_first`: "12. September 2022" above it), else not at all (newuser46a #8)."""
+    if match.group("s6") == ".":   # "12.09.2022"
+        return iso_from_match(match) or iso_from_match(match, day_first=any(map(dots_day_first, langs))
+                                                       or written_day_first(text))
     if not is_ambiguous(match):
         return iso_from_match(match)
     if not memo:
@@ -816,7 +851,7 @@ def _find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_blo
         # the link after the date, else one a scraped copy put inside the signed words (newuser34 #4)
         reading = link if own is not None else _own_post_in_words(body or "", platform, handle, date)
         ref = reading[1] if reading is not None else None
-        said_date = text[match.start("date"):dated_end].strip()
+        said_date = text[_date_start(match):dated_end].strip()
         if reading is not None and ref is not None and ref.post_id:
             post_id, url = ref.post_id, x.status_url(ref.post_id, handle) if platform == "twitter" else ref.url
             doubt = reading[2]   # "…/status/1765…": cut short; "…/17651234⏎5678…": wrapped
@@ -847,7 +882,7 @@ def _find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_blo
         embeds.append(Embed(
             platform=platform, kind="post", url=url, detector="text-signature", span=(body_start, end),
             post_id=post_id, author_handle=handle, author_name=name or None,
-            date_text=text[match.start("date"):dated_end].strip(), date=date, text=body,
+            date_text=text[_date_start(match):dated_end].strip(), date=date, text=body,
             text_confidence=confidence if body else None, media_links=media, links=links, id_doubt=doubt,
             media_marker=marker,
         ))

@@ -69,6 +69,9 @@ class Target:
     # Instagram /reel/, /reels/ or /tv/ one): asked of the archive first, and of Instagram's oEmbed where its schemes
     # list the form (fixleft46b). Not compared: two forms of one post are one post, fetched once.
     shown: str | None = field(default=None, compare=False)
+    # The handle the article's embed shows for a Bluesky post it names by DID: where a reader's save of its page is
+    # filed (`_capture_handles`); no part of which post it is (fixleft46c).
+    shown_handles: tuple[str, ...] = field(default=(), compare=False)
 
 
 def target_of(platform: str, kind: str, post_id: str | None, url: str, shown: str | None = None) -> Target | None:
@@ -773,6 +776,7 @@ def _capture_handles(target: Target, record: PostRecord, store: Store | None,
     known = [record.author_handle, _handle_in(target.url, target.platform)]
     if target.platform == "bluesky":   # its page by DID too: the archive files a URL under each name apart
         known.append(record.author_id)
+        known += target.shown_handles   # and the handle its embed shows: a capture there counts only if it names the DID
     known += store.post_handles(target.platform, target.post_id) if store is not None else []
     return [handle for handle in known if handle != REDACTED or not redactor.secrets]
 

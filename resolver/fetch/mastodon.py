@@ -88,10 +88,15 @@ def names_post(original: str, post_id: str) -> bool:
         split is not None and split.parts[-1:] not in [(page,) for page in _NOT_THE_STATUS]
 
 
+def post_page(post_id: str) -> str:
+    """The post's page by its instance and id alone (the web UI's `/web/statuses/<id>`): no account named."""
+    host, number = _split(post_id)
+    return f"https://{host}/web/statuses/{number}"
+
+
 def _record(post_id: str, status: str, method: str, reason: str | None = None, url: str | None = None,
             **fields: Any) -> PostRecord:
-    host, number = _split(post_id)
-    return PostRecord(platform=mastodon.PLATFORM, post_id=post_id, url=url or f"https://{host}/web/statuses/{number}",
+    return PostRecord(platform=mastodon.PLATFORM, post_id=post_id, url=url or post_page(post_id),
                       status=status, method=method, reason=reason, **fields)
 
 

@@ -76,6 +76,46 @@ def names_post(original: str, post_id: str) -> bool:
     return ref is not None and ref.kind == "post" and ref.post_id == post_id.lower()
 
 
+# How far from the post a paged preview's `before`/`after` may be and the page still hold it: a page shows about 20
+# messages, and deleted messages and service messages leave gaps in the numbers.
+PAGED_REACH = 100
+
+
+def paged_query(post_id: str) -> str:
+    """The one CDX list (a prefix, no scheme) of the channel's web preview paged back, `t.me/s/<channel>?before=M`:
+    where a post whose own pages were never captured may be held (its "load more" pages, as crawlers follow them)."""
+    return f"t.me/s/{post_id.partition('/')[0]}?before="
+
+
+def paged_previews(snapshots: Iterable[Any], post_id: str, limit: int) -> list[Any]:
+    """The captures of the channel's web preview paged by `?before=M` (M above the post's number) or `?after=M` (M
+    below it) that may hold the post, nearest first (then earliest), one per content digest, at most `limit`: a
+    page of this channel alone (any case), no other query (a search, `?q=`), within PAGED_REACH of the post. Which
+    message a page holds is known only by reading it: `read_capture` takes the post's own message, never another."""
+    from resolver.platforms import urls
+
+    channel, _, number = post_id.lower().partition("/")
+    near: list[tuple[int, str, Any]] = []
+    for snap in snapshots:
+        split = urls.split(snap.original or "")
+        if split is None or split.host not in ("t.me", "telegram.me") or [p.lower() for p in split.parts] != [
+                "s", channel] or (snap.mimetype or "") == "warc/revisit":
+            continue
+        args = [arg.partition("=") for arg in split.query_text.split("&") if arg]
+        if len(args) != 1 or args[0][0] not in ("before", "after") or not telegram.MESSAGE_ID.match(args[0][2]):
+            continue
+        distance = int(args[0][2]) - int(number) if args[0][0] == "before" else int(number) - int(args[0][2])
+        if 0 < distance <= PAGED_REACH and snap.status in (None, "", "-", "200"):
+            near.append((distance, snap.timestamp, snap))
+    chosen: list[Any] = []
+    seen: set[str] = set()
+    for _, _, snap in sorted(near, key=lambda found: found[:2]):
+        if len(chosen) < limit and (snap.digest or snap.timestamp) not in seen:
+            seen.add(snap.digest or snap.timestamp)
+            chosen.append(snap)
+    return chosen
+
+
 def _record(post_id: str, status: str, method: str, reason: str | None = None, **fields: Any) -> PostRecord:
     return PostRecord(platform=telegram.PLATFORM, post_id=post_id, url=post_url(post_id), status=status,
                       method=method, reason=reason, **fields)

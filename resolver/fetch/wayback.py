@@ -855,10 +855,39 @@ async def read_captures(post_id: str, handles: Sequence[str | None], *, session:
                 copies.append(copy)
         if any(c.says_something for c in copies) or len(copies) >= limit:
             break
+    if telegram.is_post_id(post_id) and queries and not any(c.says_something for c in copies) \
+            and len(copies) < limit:
+        paged, listing = await _paged_copies(post_id, read_before, session, ledger, unread, limit - len(copies))
+        copies += paged
+        if not listing.unavailable:   # offline and never listed: not asked
+            asked += 1
+            errors += [listing.error] if listing.error else []
     if errors and not copies and queries:   # the lists failed: the capture the availability API names is still read
         copies += await _named_copy(post_id, f"https://{queries[0]}", read_before, session, ledger, unread, platform)
     outcome = _with_unread(lookup_outcome(errors, asked), unread if not copies else [])
     return tuple(copies), _with_withheld(outcome, withheld, len(queries), bool(copies))
+
+
+async def _paged_copies(post_id: str, read_before: set[str], session: Any, ledger: Ledger, unread: list[str],
+                        limit: int) -> tuple[list[ArchivedCopy], Any]:
+    """The copies of a Telegram post in captures of its channel's web preview paged by `?before=` (`telegram.
+    paged_query`, one CDX list), those that may hold it nearest first (`telegram.paged_previews`), until one gives
+    its words; and the list (archive.Listing). Asked only when the post's own pages gave no copy (fixleft46c)."""
+    from resolver import archive
+
+    listing = await archive.list_captures(telegram.paged_query(post_id), session=session, prefix=True)
+    copies: list[ArchivedCopy] = []
+    for snap in telegram.paged_previews(listing.snapshots, post_id, limit):
+        if raw_url(snap.timestamp, snap.original) in read_before:
+            continue
+        read_before.add(raw_url(snap.timestamp, snap.original))
+        copy = await read_one(post_id, snap.timestamp, snap.original, session, ledger, unread=unread,
+                              listed={"digest": snap.digest, "status": snap.status, "mimetype": snap.mimetype})
+        if copy is not None:
+            copies.append(copy)
+            if copy.says_something:
+                break
+    return copies, listing
 
 
 async def _named_copy(post_id: str, page: str, read_before: set[str], session: Any, ledger: Ledger,
@@ -1042,6 +1071,9 @@ def _not_before_its_id(post_id: str, timestamp: str, reading: CaptureReading,
     minute before the post's id was minted: X and TikTok mint the id when the post is made, so such a capture is of
     another page or misdated, whatever it holds (newuser43a #8: it was read as the post, and its date passed the date
     check; review44d: a TikTok video's too)."""
+    if not _is_tiktok(platform) and not _is_instagram(platform) and (
+            mastodon.is_post_id(post_id) or bluesky_pages.is_post_id(post_id)):
+        return _not_before_its_key(post_id, timestamp, reading)
     minted = None
     record = reading.record
     # a TikTok capture with no caption still gives the video's account and time (tiktok_pages.NO_CAPTION): made before
@@ -1068,6 +1100,48 @@ def _not_before_its_id(post_id: str, timestamp: str, reading: CaptureReading,
         return CaptureReading(PostRecord(platform=own.PLATFORM, post_id=post_id, url=own.post_url(post_id),
                                          status="unknown", method=METHOD, reason=reason), reading.form, reading.notes)
     return _reading(post_id, "unknown", reading.form, reason=reason, notes=reading.notes)
+
+
+def _not_before_its_key(post_id: str, timestamp: str, reading: CaptureReading) -> CaptureReading:
+    """The reading of a capture of a Mastodon status or a Bluesky post held against the time its id says the post was
+    made: a Mastodon id of 2.0 or later is that time in milliseconds shifted 16 bits; a Bluesky post's record key is a
+    TID, 53 bits of microseconds. A capture Wayback made more than a minute before then cannot show the post (a
+    redirect, another page at the URL, the server's error page before the post was written): whatever it holds, none
+    of its words, account or time is taken, nor its error answer as the post being gone (fixleft46c). A Mastodon id of
+    before 2.0 is a count, no time: the capture is read, and a note says its time could not be held against the
+    post's."""
+    fediverse = mastodon.is_post_id(post_id)
+    minted = platforms_mastodon.id_time(post_id) if fediverse else platforms_bluesky.tid_time(post_id)
+    record = reading.record
+    if minted is None or len(timestamp) != 14:
+        shows = record.status == "available" or bool(record.author_handle or record.author_id or record.created_at)
+        if fediverse and minted is None and shows:
+            number = post_id.rpartition("/")[2]
+            return replace(reading, notes=reading.notes + (
+                f"the post's id {number} is of before Mastodon 2.0 (a count, no time): whether the capture was made "
+                "after the post was written is not known",))
+        return reading
+    made = datetime.strptime(timestamp, "%Y%m%d%H%M%S").replace(tzinfo=timezone.utc)
+    early = (minted - made).total_seconds()
+    if early <= CLOCKS_APART_S:
+        return reading
+    hours, minutes = divmod(int(early) // 60, 60)
+    before = f"{hours} h {minutes} min" if hours else f"{minutes} min"
+    when = minted.strftime("%Y-%m-%dT%H:%M:%SZ")
+    key = post_id.rpartition("/")[2]
+    if fediverse:
+        reason = f"{before} before the post's id {key} was minted ({when}): it cannot show that post"
+        url = mastodon.post_page(post_id)
+    else:
+        reason = (f"{before} before the time its record key {key} names ({when}): it cannot show that post (the key "
+                  "is the posting app's to write; Bluesky's app writes the time of posting)")
+        actor = post_id.rpartition("/")[0]
+        url = platforms_bluesky.post_url(actor, key)
+    return CaptureReading(PostRecord(
+        platform=platforms_mastodon.PLATFORM if fediverse else platforms_bluesky.PLATFORM, post_id=post_id, url=url,
+        status="unknown", method=METHOD,
+        reason=f"captured before the post existed: the capture was made {captured_at(timestamp)}, {reason}"),
+        reading.form)   # nor the reader's notes, of what the page said
 
 
 def held_to_digest(reading: CaptureReading, listed: Mapping[str, Any] | None, status: int | None,

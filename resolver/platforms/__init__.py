@@ -135,6 +135,8 @@ def parse_url(url: str) -> PostRef | None:
     url = capture[0] if capture is not None else url
     if url.startswith("at://"):
         return bluesky.parse(url)
+    if url[:3].lower() == "tg:":   # Telegram's app link to a post: the post's t.me URL (never asked by tg:)
+        return telegram.parse_app_link(url)
     split = urls.split(url)
     if split is None:
         return None

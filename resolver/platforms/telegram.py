@@ -8,13 +8,16 @@ Telegram reads user names; a private channel's is `c/<chat>/<number>` (#15: two 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from resolver.lazy import LazyPattern
 from resolver.model import PostRef
 from resolver.platforms import urls
 
 PLATFORM = "telegram"
 DOMAINS = frozenset({"t.me", "telegram.me", "telegram.dog"})
-MARKERS = ("t.me/", "telegram", "t.me\\/")   # "t.me\/": as script data escapes it
+# "t.me\/": as script data escapes it; "tg:", Telegram's app link to a post (`parse_app_link`)
+MARKERS = ("t.me/", "telegram", "t.me\\/", "tg:")
 # Any path: only t.me/<channel>/<n> parses as a post, never a channel's link or an invitation.
 SOURCE_SHAPES = {"t.me": ("/",), "telegram.me": ("/",)}
 
@@ -47,6 +50,31 @@ def parse(url: str) -> PostRef | None:
         post_id = f"{parts[0].lower()}/{parts[1]}"
         return _comment_on(PostRef(PLATFORM, "post", f"https://t.me/{post_id}", post_id, parts[0]), split, url)
     return None
+
+
+def parse_app_link(url: str) -> PostRef | None:
+    """Telegram's app links to a channel's post (core.telegram.org/api/links: `tg:path?query` or `tg://path?query`,
+    the #fragment ignored): `tg://resolve?domain=<channel>&post=<n>` is the public post t.me/<channel>/<n> (its
+    `&comment=<m>` a comment under it; `&single` and `&thread=` show the same message), `tg://privatepost?channel=
+    <chat>&post=<n>` a private channel's, t.me/c/<chat>/<n>. Read as those, so the post a link names is the same
+    whichever form an article wrote: a tg: link itself is never asked of anyone (it opens only the app). None for
+    any other tg: link (a channel with no post, a bot, a user's chat)."""
+    from urllib.parse import parse_qs
+
+    head, _, query = url.strip().partition("?")
+    if head[:3].lower() != "tg:" or not query:
+        return None
+    path = head[3:].removeprefix("//").strip("/").lower()
+    args = {name: values[0] for name, values in parse_qs(query.partition("#")[0], keep_blank_values=True).items()}
+    post = args.get("post", "")
+    ref = None
+    if path == "resolve" and CHANNEL.match(args.get("domain", "")) and MESSAGE_ID.match(post):
+        comment = args.get("comment", "")
+        ref = parse(f"https://t.me/{args['domain']}/{post}" + (f"?comment={comment}" if comment else ""))
+    elif path == "privatepost" and PRIVATE_CHAT.match(args.get("channel", "")) and MESSAGE_ID.match(post):
+        ref = parse(f"https://t.me/c/{args['channel']}/{post}")
+    # shown as the article wrote it, beside the t.me URL it is read as (`PostRef.shown`)
+    return replace(ref, shown=url.strip()) if ref is not None else None
 
 
 def _comment_on(post: PostRef, split: urls.SplitURL, url: str) -> PostRef:

@@ -234,10 +234,13 @@ def hop_stop(url: str) -> str | None:
     (Storify, Vine, Google+: "closed: …") or a post or video of a service the tool reads no source of (Tumblr,
     Flickr's photos, VK, OK, Rutube: "not-supported: …"), reached by a redirect. Following on asked a dead host, or a
     live one for an answer no step reads (fixnu45a's "left")."""
-    from urllib.parse import urlsplit
+    from urllib.parse import urlsplit, urlunsplit
 
     try:
-        host = (urlsplit(url).hostname or "").lower()
+        parts = urlsplit(url)
+        # the host as a request reaches it: any case, the root's dot ("vine.co."), a default port (review46f: each
+        # read as another host's, and asked)
+        host, port = (parts.hostname or "").lower().rstrip("."), parts.port
     except ValueError:
         return None
     if (service := CLOSED_HOSTS.get(host)) is not None:
@@ -245,7 +248,9 @@ def hop_stop(url: str) -> str | None:
                 f"archive {url}` looks it up in the Wayback Machine); it was asked nothing")
     if not any(word in host for word in _SERVICE_HOSTS):   # most hops: no service's host, no pattern run
         return None
-    why = why_not(url)
+    plain = urlunsplit((parts.scheme.lower(), host if port in (None, 80, 443) else f"{host}:{port}", parts.path,
+                        parts.query, parts.fragment))
+    why = why_not(plain)
     if why is None or why == INVITE:
         return None
     return f"not-supported: not followed to {url}: {why}; it was asked nothing"
