@@ -1527,7 +1527,8 @@ def resolve(ctx: click.Context, urls: tuple[str, ...], as_json: bool, offline: b
 @click.option("--all-methods", is_flag=True,
               help="Ask every X method, not only until one answers, and show where they disagree; read the "
                    "archived copies of available posts too (a gone X, Telegram, Mastodon or Bluesky post's copies "
-                   "and a removed YouTube or TikTok video's, a removed or private Instagram post's, are always read; "
+                   "and a removed YouTube or TikTok video's, a removed or private Instagram post's, a deleted Reddit "
+                   "thread's, are always read; "
                    "other platforms' captures are listed, "
                    "not read).")
 @click.option("--no-media", is_flag=True, help="Do not download or analyse photos, posters and thumbnails.")

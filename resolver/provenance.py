@@ -31,7 +31,7 @@ from resolver.fetch.wayback import NOT_LOOKED_UP, READ_WHEN, captured_at, differ
 from resolver.identify import NOT_CHECKED   # an identification that looked at nothing (offline, a failed listing)
 from resolver.placeholders import is_placeholder, real, without_lead
 from resolver.model import unsettles_checks, unshown
-from resolver.platforms import bluesky, mastodon, x
+from resolver.platforms import bluesky, mastodon, reddit, x
 from resolver.redact import NO_SECRETS, Redactor
 from resolver.settings import origin_of
 
@@ -855,6 +855,18 @@ def _date_against_id(post: dict[str, Any], created_at: str | None) -> list[dict[
                                          "it was created, so this answer, or its date, is not this post's as X gave it")]
 
 
+def _title_check(said: str, title: str, source: str) -> dict[str, Any]:
+    """A Reddit embed code's title held against the thread's (newuser46c #5: a title reworded from "East bridge … 6pm"
+    to "West bridge … 8pm" was "not compared"): the code shows the title, so title is compared with title, a changed
+    word or figure failing as a quote's does."""
+    compared = quotes.compare(said, title)
+    evidence = _per(source, f"compared titles (the embed code shows the thread's title, as the source gives it): "
+                            f"{compared.evidence}")
+    if compared.result != "pass":
+        evidence += f"; the thread's title: “{title}”"
+    return check("text", compared.result, evidence, [str(c) for c in compared.changes])
+
+
 def _duration(seconds: float) -> str:
     """"33 h 56 min", "3 min 51 s", "12 s": to the minute past an hour, else to the second."""
     whole = int(seconds)
@@ -892,7 +904,14 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
         return check("text", "skip", "no available post text or archived copy to compare with")
     if said_kind(post, found) == TITLE:   # a video's, a thread's title: no words to quote
         title = " ".join(found["text"].split())
+        if embed.get("platform") == reddit.PLATFORM and embed.get("detector") in WHOLE_COPIES and said:
+            return _title_check(said, title, source)
         return check("text", "skip", f"the source gives the post's title, not its words: “{title}” is not compared")
+    if embed.get("platform") == reddit.PLATFORM and embed.get("detector") in WHOLE_COPIES and source:
+        # the embed code shows the thread's title, the capture its words: no title to compare them with
+        words = " ".join(found["text"].split())
+        return check("text", "skip", _per(source, f"the embed code shows the thread's title, the capture its words "
+                                                  f"(“{words}”): a title is not compared with words"))
     compared = own_paragraph(quotes.compare(said or "", found["text"], links=link_map(found.get("links")),
                                             lang=found.get("lang"), quote_lang=embed.get("lang")), embed, post)
     evidence = compared.evidence
@@ -1627,6 +1646,11 @@ def _none_read(post: dict[str, Any], lookups: Sequence[dict[str, Any]]) -> str:
     read" when no read had been tried), or none could be."""
     failed = [found for found in lookups if found.get("error") and _prefix(found)]
     lookup = post.get("archive_lookup") or ""
+    if post.get("platform") and not captures_read(post):   # none asked for (newuser46c #6: "could be read")
+        from resolver.origins import PLATFORM_NAMES
+
+        return (f"{PLATFORM_NAMES.get(post['platform'], post['platform'])} captures are not read, so whether one "
+                "holds its words is not known")
     if not failed and not lookup.startswith("error: "):
         if _NO_ARCHIVE.get() and not lookups:   # none looked for, now or before (review43a: "could be read")
             return ("not read: this report was made with --no-archive, which asks no archive, so whether a capture "
@@ -1739,7 +1763,8 @@ def _handle_in(resolution: dict[str, Any]) -> str | None:
 
 def archive_check(post: dict[str, Any] | None, snapshots: list[dict[str, Any]], looked_up: bool,
                   error: str | None = None, looked_for: str | None = None,
-                  lookups: list[dict[str, Any]] | None = None, story: bool = False) -> dict[str, Any]:
+                  lookups: list[dict[str, Any]] | None = None, story: bool = False,
+                  comment: bool = False) -> dict[str, Any]:
     """Is the post preserved? "No archived copy" only when an archive lookup answered; else "not checked". A copy
     is an HTTP 200 capture (as `stats`' at_risk_embeds counts), or a capture read that holds the post's words: the
     service's 404 or a redirect captured in its place is none. "None found" says where it was looked for: the
@@ -1747,7 +1772,10 @@ def archive_check(post: dict[str, Any] | None, snapshots: list[dict[str, Any]], 
     about (`looked_for`). A gone post nobody archived warns "at risk": whether the world kept a copy is no error of
     the article's, and `--fail-on fail` failed an article for it (newuser28b §6). The evidence names the `lookups`
     it rests on (`archive_lookups`). `story`: the embed is an Instagram story, no post, whose URL is looked up all the
-    same (`_story_archive_check`)."""
+    same (`_story_archive_check`). `comment`: the embed is a comment, which is not fetched."""
+    if comment and not post and not snapshots and not looked_up and not error:
+        # newuser46c #6: "the post was not fetched" of a comment, as if its captures had been looked for
+        return check("archive", "skip", COMMENT_NOT_LOOKED_UP)
     found = _story_archive_check(snapshots, looked_up, error, looked_for) if story and not post else \
         _archive_check(post, snapshots, looked_up, error, looked_for)
     if post and found["result"] == "skip" and refused_by_config(error) and not looked_up and not snapshots \
@@ -1758,6 +1786,8 @@ def archive_check(post: dict[str, Any] | None, snapshots: list[dict[str, Any]], 
     return found | {"evidence": f"{found['evidence']} (per the {said}{why})"} if said and (post or story) else found
 
 
+COMMENT_NOT_LOOKED_UP = ("a comment: comments are not fetched, and the archive is not asked for their captures (the "
+                         "thread's are looked up when the thread is embedded or fetched)")
 STORY_GONE = "a story is no post: Instagram shows it for a day after it is posted, then no more"
 STORY_UNREAD = ("not read: whether one holds the story is not known (Instagram shows a story only to logged-in "
                 "viewers, and a capture of its URL is most often its login page)")
@@ -4069,7 +4099,8 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
               *other_text_checks(result, data, redactor, published),
               media_check(data, data["post"], data["resolutions"]),
               archive_check(data["post"], data["snapshots"], looked, failed, looked_for, data["archive_lookups"],
-                            story=embed.kind == "story" and embed.platform == "instagram"),
+                            story=embed.kind == "story" and embed.platform == "instagram",
+                            comment=embed.kind == "comment"),
               archived_copy_check(data["post"], data["archive_lookups"])]
     # a copy no reader sees, an embed code naming two posts, or a signature whose candidate is another account's
     # linked post (or the post it quotes) is no pass or fail of the article (newuser37 #1, #2; review37e)

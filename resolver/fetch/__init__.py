@@ -54,7 +54,7 @@ def media_not_asked(error: str | None) -> bool:
 LOOKUP_FAILED = "error: "   # how a post's archive_lookup starts when a capture list asked could not be read
 # The platforms whose archived copies a fetch reads (resolver.fetch.wayback): X's, Telegram's pages, Mastodon's
 # status pages and Bluesky's post pages
-CAPTURES_READ = frozenset({"twitter", "telegram", "mastodon", "bluesky", "youtube", "tiktok", "instagram"})
+CAPTURES_READ = frozenset({"twitter", "telegram", "mastodon", "bluesky", "youtube", "tiktok", "instagram", "reddit"})
 NOT_FETCHED = "not fetched"   # a post no source could be asked for: "not fetched: needs META_ACCESS_TOKEN"
 
 
@@ -76,6 +76,8 @@ class Target:
 
 def target_of(platform: str, kind: str, post_id: str | None, url: str, shown: str | None = None) -> Target | None:
     """The post to fetch when what a parser read is one (a post or a video, with its id), else None."""
+    if platform == "reddit" and shown is None:   # its captures are filed under its subreddit, which its URL names
+        shown = url
     return Target(platform, post_id, url, shown) if post_id and kind in ("post", "video") else None
 
 

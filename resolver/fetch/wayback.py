@@ -31,14 +31,15 @@ from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
 from resolver import jsonparse
-from resolver.fetch import (bluesky_pages, instagram_pages, mastodon, oembed, syndication, telegram, tiktok_pages, xapi,
-                            youtube_pages)
+from resolver.fetch import (bluesky_pages, instagram_pages, mastodon, oembed, reddit_pages, syndication, telegram,
+                            tiktok_pages, xapi, youtube_pages)
 from resolver.fetch.captured import page_soup
 from resolver.fetch.records import ARCHIVED_COPY, WAYBACK, PostRecord, json_text, links_of
 from resolver.placeholders import is_placeholder, real
 from resolver.platforms import bluesky as platforms_bluesky
 from resolver.platforms import instagram as platforms_instagram
 from resolver.platforms import mastodon as platforms_mastodon
+from resolver.platforms import reddit as platforms_reddit
 from resolver.platforms import tiktok as platforms_tiktok
 from resolver.platforms import youtube as platforms_youtube
 from resolver.platforms import x
@@ -79,6 +80,9 @@ def read(post_id: str, status: int | None, content_type: str, body: bytes,
         return CaptureReading(record, form, notes)
     if _is_instagram(platform):   # a code of 11 characters, as a YouTube video's id is
         record, form, notes = instagram_pages.read_capture(post_id, status, content_type, body, METHOD, original)
+        return CaptureReading(record, form, notes)
+    if platform == platforms_reddit.PLATFORM:   # a base-36 id, any length: told by its platform (newuser46c #6)
+        record, form, notes = reddit_pages.read_capture(post_id, status, content_type, body, METHOD, original)
         return CaptureReading(record, form, notes)
     if telegram.is_post_id(post_id):
         record, form, notes = telegram.read_capture(post_id, status, content_type, body, METHOD)
@@ -679,6 +683,8 @@ def _own_pages(post_id: str, handles: Sequence[str | None], platform: str | None
         return _shown_first(shown, tiktok_pages.capture_pages(post_id, list(handles)))
     if _is_instagram(platform):
         return _shown_first(shown, instagram_pages.capture_pages(post_id))
+    if platform == platforms_reddit.PLATFORM:   # its page under its subreddit, which the thread's URL names
+        return reddit_pages.capture_pages(post_id, shown)
     if mastodon.is_post_id(post_id):
         return mastodon.capture_pages(post_id, list(handles))
     if bluesky_pages.is_post_id(post_id):
@@ -730,7 +736,7 @@ def queries_under(pages: Sequence[str], redactor: Redactor | None = None) -> lis
         return _not_withheld(telegram.capture_pages("/".join(parts[0][1:])), redactor or NO_SECRETS)[0]
     if platforms_mastodon.parse(pages[0]) is not None or platforms_bluesky.parse(pages[0]) is not None \
             or platforms_youtube.parse(pages[0]) is not None or platforms_tiktok.parse(pages[0]) is not None \
-            or platforms_instagram.parse(pages[0]) is not None:
+            or platforms_instagram.parse(pages[0]) is not None or platforms_reddit.parse(pages[0]) is not None:
         # a Mastodon or Bluesky post's pages, a YouTube or TikTok video's: each a list of its own
         return _not_withheld([page.removeprefix("https://") for page in pages], redactor or NO_SECRETS)[0]
     handles = [found[1] for found in parts if len(found) == 4]
@@ -748,7 +754,8 @@ def where_looked(pages: Sequence[str]) -> str:
     if platforms_mastodon.parse(pages[0]) is not None:
         return f"under {named} (its embed page too)"
     if platforms_bluesky.parse(pages[0]) is not None or platforms_youtube.parse(pages[0]) is not None \
-            or platforms_tiktok.parse(pages[0]) is not None or platforms_instagram.parse(pages[0]) is not None:
+            or platforms_tiktok.parse(pages[0]) is not None or platforms_instagram.parse(pages[0]) is not None \
+            or platforms_reddit.parse(pages[0]) is not None:
         return f"under {named}"
     older = " and as twitter.com/i/web/status/…" if "/i/status/" in pages[0] else " and as twitter.com/…/statuses/…" \
         if old_form(pages[0].rstrip("/").rsplit("/", 1)[-1]) else ""
@@ -781,6 +788,8 @@ def _names_post(original: str, post_id: str, platform: str | None = None) -> boo
         return tiktok_pages.names_post(original, post_id)
     if _is_instagram(platform):
         return instagram_pages.names_post(original, post_id)
+    if platform == platforms_reddit.PLATFORM:
+        return reddit_pages.names_post(original, post_id)
     if telegram.is_post_id(post_id):
         return telegram.names_post(original, post_id)
     if mastodon.is_post_id(post_id):

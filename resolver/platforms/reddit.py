@@ -19,6 +19,28 @@ NAME = LazyPattern(r"^[A-Za-z0-9_-]{1,40}$")
 MEDIA_HOSTS = frozenset({"i.redd.it", "v.redd.it", "preview.redd.it", "external-preview.redd.it"})
 
 
+# What Reddit writes in a thread's place once it is gone: its author "[deleted]" (the author deleted the thread, or
+# their account), its title or words "[removed]" (its subreddit's moderators, or Reddit, removed it).
+DELETED = "[deleted]"
+REMOVED = "[removed]"
+DELETED_WORDS = "the author deleted the post or their account: Reddit names its author “[deleted]”"
+REMOVED_WORDS = "removed by the subreddit's moderators or by Reddit: Reddit gives it as “[removed]”"
+
+
+def placeholder(words: str | None) -> bool:
+    """Whether words are Reddit's mark of a thread gone ("[deleted]", "[removed]", "[deleted by user]"), not words."""
+    return (words or "").strip().casefold() in (DELETED, REMOVED, "[deleted by user]", "[removed by reddit]")
+
+
+def gone_said(author: str | None, title: str | None) -> str | None:
+    """What Reddit's answer says of a gone thread (its author "[deleted]", its title "[removed]"), or None."""
+    if (title or "").strip().casefold().startswith("[removed"):
+        return REMOVED_WORDS
+    if (author or "").strip().casefold() == DELETED or (title or "").strip().casefold() == "[deleted by user]":
+        return DELETED_WORDS
+    return None
+
+
 def profile_url(user: str) -> str:
     """A user's page: what a scraped embed's remnant ("by u/<user> in <sub>") with no post link points at."""
     return f"https://www.reddit.com/user/{user}/"
