@@ -161,11 +161,11 @@ def parse(platform: str, post_id: str, url: str, status: int | None, content_typ
     handle = _string(data.get("author_unique_id")) or _handle_from(platform, _string(author_url) or "")
     name = _string(data.get("author_name"))
     if platform == "reddit" and (gone := reddit.gone_said(name, _string(data.get("title")))) is not None:
-        # a thread its author deleted (or whose account is gone), or its moderators removed: said so, never plainly
-        # "available" (newuser46c #2: "available", its Author row "[deleted]", no word "deleted" anywhere); its
+        # a thread its author deleted, or its moderators removed, said so; its author alone "[deleted]" (the thread
+        # may be up, the account gone: "unknown", the lead), never plainly "available" (newuser46c #2: "available", its Author row "[deleted]", no word "deleted" anywhere); its
         # captures are then read (wayback.READ_WHEN), as a gone post's are
         title = _string(data.get("title"))
-        return _record(platform, post_id, url, "deleted", gone,
+        return _record(platform, post_id, url, gone[0], gone[1],
                        text=title if title and not reddit.placeholder(title) else None)
     if platform in USER_NAME_AUTHORS and handle is None and name and reddit.NAME.match(name):
         # only a user name is one: an account deleted since is "[deleted]", no other author (review30r3)

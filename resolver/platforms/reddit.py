@@ -32,12 +32,23 @@ def placeholder(words: str | None) -> bool:
     return (words or "").strip().casefold() in (DELETED, REMOVED, "[deleted by user]", "[removed by reddit]")
 
 
-def gone_said(author: str | None, title: str | None) -> str | None:
-    """What Reddit's answer says of a gone thread (its author "[deleted]", its title "[removed]"), or None."""
-    if (title or "").strip().casefold().startswith("[removed"):
-        return REMOVED_WORDS
-    if (author or "").strip().casefold() == DELETED or (title or "").strip().casefold() == "[deleted by user]":
-        return DELETED_WORDS
+# Its author "[deleted]" beside a title of its own: the author deleted the thread (Reddit keeps its title) or only
+# their account (the thread stays up): which, the answer does not say
+ACCOUNT_OR_POST_WORDS = ("Reddit names its author “[deleted]”: the author deleted the post or their account (the "
+                         "post stays up when only the account is gone): whether it is still shown is not known")
+
+
+def gone_said(author: str | None, title: str | None) -> tuple[str, str] | None:
+    """The status and words of what Reddit's answer says of a thread that may be gone: its title "[removed…]" or
+    "[deleted by user]" ("deleted"), its author alone "[deleted]" ("unknown": the thread may be up, its author's
+    account gone); None where it says none of these."""
+    said = (title or "").strip().casefold()
+    if said.startswith("[removed"):
+        return "deleted", REMOVED_WORDS
+    if said == "[deleted by user]":
+        return "deleted", DELETED_WORDS
+    if (author or "").strip().casefold() == DELETED:
+        return "unknown", ACCOUNT_OR_POST_WORDS
     return None
 
 
