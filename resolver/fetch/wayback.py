@@ -1085,12 +1085,8 @@ def _not_before_its_id(post_id: str, timestamp: str, reading: CaptureReading,
             platforms_instagram.code_time(post_id) if _is_instagram(platform) else x.snowflake_time(post_id)
     if minted is None:
         return reading
-    made = datetime.strptime(timestamp, "%Y%m%d%H%M%S").replace(tzinfo=timezone.utc)
-    early = (minted - made).total_seconds()
-    if early <= CLOCKS_APART_S:
+    if (before := _made_before(minted, timestamp)) is None:
         return reading
-    hours, minutes = divmod(int(early) // 60, 60)
-    before = f"{hours} h {minutes} min" if hours else f"{minutes} min"
     reason = (f"the capture was made {captured_at(timestamp)}, {before} before the post's id {post_id} was minted "
               f"({minted.strftime('%Y-%m-%dT%H:%M:%SZ')}): it cannot show that post")
     if _is_tiktok(platform) or _is_instagram(platform):
@@ -1100,6 +1096,17 @@ def _not_before_its_id(post_id: str, timestamp: str, reading: CaptureReading,
         return CaptureReading(PostRecord(platform=own.PLATFORM, post_id=post_id, url=own.post_url(post_id),
                                          status="unknown", method=METHOD, reason=reason), reading.form, reading.notes)
     return _reading(post_id, "unknown", reading.form, reason=reason, notes=reading.notes)
+
+
+def _made_before(minted: datetime, timestamp: str) -> str | None:
+    """How long before `minted` a capture of a 14-digit `timestamp` was made ("2 h 5 min", "7 min"), or None when it
+    was not made more than the clocks' slack (CLOCKS_APART_S) before it."""
+    made = datetime.strptime(timestamp, "%Y%m%d%H%M%S").replace(tzinfo=timezone.utc)
+    early = (minted - made).total_seconds()
+    if early <= CLOCKS_APART_S:
+        return None
+    hours, minutes = divmod(int(early) // 60, 60)
+    return f"{hours} h {minutes} min" if hours else f"{minutes} min"
 
 
 def _not_before_its_key(post_id: str, timestamp: str, reading: CaptureReading) -> CaptureReading:
@@ -1121,12 +1128,8 @@ def _not_before_its_key(post_id: str, timestamp: str, reading: CaptureReading) -
                 f"the post's id {number} is of before Mastodon 2.0 (a count, no time): whether the capture was made "
                 "after the post was written is not known",))
         return reading
-    made = datetime.strptime(timestamp, "%Y%m%d%H%M%S").replace(tzinfo=timezone.utc)
-    early = (minted - made).total_seconds()
-    if early <= CLOCKS_APART_S:
+    if (before := _made_before(minted, timestamp)) is None:
         return reading
-    hours, minutes = divmod(int(early) // 60, 60)
-    before = f"{hours} h {minutes} min" if hours else f"{minutes} min"
     when = minted.strftime("%Y-%m-%dT%H:%M:%SZ")
     key = post_id.rpartition("/")[2]
     if fediverse:
