@@ -555,10 +555,16 @@ def resolution_text(result: Resolution) -> Text:
     from resolver.errors import not_checked_words, refused_by_config
 
     text = Text()
-    text.append(escaped_controls(result.url), "bold")
+    text.append(escaped_controls(result.unwrapped_from or result.url), "bold")
     if result.from_cache:
         text.append("  (from cache)", "dim")
     text.append("\n")
+    if result.unwrapped_from:   # read from its query, not asked (newuser46c #1)
+        from urllib.parse import urlsplit
+
+        wrapper = urlsplit(result.unwrapped_from).hostname or "its host"
+        _line(text, f"  unwrapped: a redirect wrapper naming {result.url}, read with no request ({wrapper} not "
+                    "asked); that link followed", "cyan")
     for hop in result.hops:
         status = str(hop.status) if hop.status is not None else "—"
         text.append(escaped_controls(f"  {status:>3}  {hop.url}"))

@@ -1,0 +1,46 @@
+"""newuser46c (a UGC desk: Reddit, Facebook): a redirect wrapper `resolve` unwraps with no request, a share link
+followed to a comment in the report, a quote above a Facebook embed, `fetch` of a comment, a comment's thread in
+`scan --json`. Loopback servers only (tests/fakenet.py)."""
+
+import json
+from urllib.parse import quote
+
+from tests.fakenet import page, redirect
+from tests.test_cli_resolve import config_for, invoke
+
+SHARE = "https://www.reddit.com/r/Marlowcity/s/Ab3dEf9GhJ"
+COMMENT = "https://www.reddit.com/r/Marlowcity/comments/1k4qqq1/comment/mq8aa02/"
+
+
+def _wrapped(target: str, how: str) -> str:
+    return {"shim": f"https://l.facebook.com/l.php?u={quote(target, safe='')}&h=AT0xFictional",
+            "lm": f"https://lm.facebook.com/l.php?u={quote(target, safe='')}&h=AT0xFictional",
+            "google": f"https://www.google.com/url?q={quote(target, safe='')}&sa=D&source=editors"}[how]
+
+
+def test_resolve_unwraps_a_wrapper_round_a_short_link_with_no_request_to_it(fakenet, tmp_path):
+    """newuser46c #1: l.facebook.com was asked (its `h` token sent) and its 404 taken as the Reddit link's answer."""
+    fakenet.route("www.reddit.com", "/r/Marlowcity/s/Ab3dEf9GhJ", redirect(COMMENT, 301))
+    fakenet.route("l.facebook.com", "/l.php", page("not found", 404))
+    fakenet.route("lm.facebook.com", "/l.php", page("not found", 404))
+    fakenet.route("www.google.com", "/url", page("redirect notice", 200))
+    fakenet.route("google.com", "/url", page("redirect notice", 200))
+    config = config_for(fakenet, tmp_path, hosts=("www.reddit.com", "l.facebook.com", "lm.facebook.com",
+                                                  "www.google.com", "google.com"))
+    for how in ("shim", "lm", "google"):
+        link = _wrapped(SHARE, how)
+        result = invoke(tmp_path, config, "resolve", "--json", link)
+        assert result.exit_code == 0, result.output
+        data = json.loads(result.stdout)
+        assert data["unwrapped_from"] == link and data["url"] == SHARE
+        assert data["final_url"] == COMMENT and data["post"]["kind"] == "comment" and not data["gone"]
+        text = invoke(tmp_path, config, "resolve", link)
+        assert "unwrapped: a redirect wrapper naming " + SHARE in text.stdout, text.output
+        assert "is: reddit comment t1_mq8aa02" in text.stdout and "404" not in text.stdout
+    assert not [hit for hit in fakenet.hits if "facebook" in hit[0] or "google" in hit[0]]
+    # the wrapper of a post URL: the post, with no request, its final URL the post's (not the wrapper's)
+    post = invoke(tmp_path, config, "resolve", "--json", _wrapped(COMMENT, "shim"))
+    assert json.loads(post.stdout)["final_url"] == COMMENT and json.loads(post.stdout)["hops"] == []
+    # offline: the target's kept answer is the wrapper's
+    offline = invoke(tmp_path, config, "resolve", "--offline", "--json", _wrapped(SHARE, "shim"))
+    assert offline.exit_code == 0 and json.loads(offline.stdout)["from_cache"] is True
