@@ -674,7 +674,9 @@ def post_text(post: FetchedPost, *, asked: str | None = None) -> Text:
     for line in sources_failed_lines(post):
         _line(text, f"  {line}", "yellow")
     if record.author_handle or record.author_name:
-        _line(text, f"  {record.author_name or ''} @{record.author_handle or '?'}")
+        # a name with no handle: said so, not "@?" (newuser46c #9e)
+        handle = f"@{record.author_handle}" if record.author_handle else "(account not given)"
+        _line(text, f"  {record.author_name or ''} {handle}")
     if record.created_at:   # an edit's time said to be the edit's, beside the id's own (newuser42b #8)
         _line(text, f"  created {record.created_at}{edit_time_said(record, minted=True)}")
     if record.text:

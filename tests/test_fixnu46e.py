@@ -44,3 +44,30 @@ def test_resolve_unwraps_a_wrapper_round_a_short_link_with_no_request_to_it(fake
     # offline: the target's kept answer is the wrapper's
     offline = invoke(tmp_path, config, "resolve", "--offline", "--json", _wrapped(SHARE, "shim"))
     assert offline.exit_code == 0 and json.loads(offline.stdout)["from_cache"] is True
+
+
+def test_fetch_of_a_comment_says_where_it_is_not_no_post(fakenet, tmp_path):
+    """newuser46c #7: `fetch` of a Reddit comment said "it is no post"; of a share link to one, "which is no post"."""
+    fakenet.route("www.reddit.com", "/r/Marlowcity/s/Ab3dEf9GhJ", redirect(COMMENT + "?share_id=q1w2e3", 301))
+    config = config_for(fakenet, tmp_path, hosts=("www.reddit.com",))
+    said = "a Reddit comment (t1_mq8aa02) under thread 1k4qqq1 in r/Marlowcity: comments are not fetched"
+    for target in (COMMENT, SHARE):
+        result = invoke(tmp_path, config, "fetch", target)
+        assert said in result.stderr and "no post" not in result.stderr, result.output
+        assert "fetch https://www.reddit.com/r/Marlowcity/comments/1k4qqq1/" in result.stderr
+        assert result.exit_code == 1   # a known kind that is not fetched: an error line, as a story's (README)
+    assert all(hit[1].startswith("/r/Marlowcity/s/") for hit in fakenet.hits)   # the comment itself: asked nothing
+
+
+def test_fetch_block_of_a_name_with_no_handle_says_the_account_is_not_given() -> None:
+    """newuser46c #9e: `fetch` printed "@?" for an author named with no handle."""
+    from resolver.fetch import FetchedPost
+    from resolver.fetch.records import PostRecord
+    from resolver.report import post_text
+
+    named = post_text(FetchedPost(PostRecord("reddit", "1k5abc1", "https://www.reddit.com/comments/1k5abc1/",
+                                             "available", "oembed", author_name="Marlow Desk"))).plain
+    assert "Marlow Desk (account not given)" in named and "@?" not in named
+    handled = post_text(FetchedPost(PostRecord("reddit", "1k5abc1", "https://www.reddit.com/comments/1k5abc1/",
+                                               "available", "oembed", author_handle="Quiet_Otter_81"))).plain
+    assert "@Quiet_Otter_81" in handled and "account not given" not in handled

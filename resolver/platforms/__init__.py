@@ -176,6 +176,21 @@ ADDRESS_OF = {x.PLATFORM: "an X", youtube.PLATFORM: "a YouTube", instagram.PLATF
               facebook.PLATFORM: "a Facebook", tiktok.PLATFORM: "a TikTok", reddit.PLATFORM: "a Reddit",
               vimeo.PLATFORM: "a Vimeo", telegram.PLATFORM: "a Telegram", bluesky.PLATFORM: "a Bluesky",
               threads.PLATFORM: "a Threads", mastodon.PLATFORM: "a Mastodon"}
+def comment_said(ref: PostRef) -> str:
+    """A comment as `fetch` and the report say it: "a Reddit comment (t1_mq8aa02) under thread 1k4qqq1 in
+    r/Marlowcity" (newuser46c #3, #7: "it is no post", or "not looked up" of a share link followed to one)."""
+    article = ADDRESS_OF.get(ref.platform, "a")
+    said = f"{article} comment" + (f" ({ref.post_id})" if ref.post_id else "")
+    thread = parse_url(ref.parent) if ref.parent else None
+    if thread is not None and thread.post_id:
+        said += f" under {'thread' if ref.platform == reddit.PLATFORM else 'post'} {thread.post_id}"
+    elif ref.parent:
+        said += f" under {ref.parent}"
+    if ref.platform == reddit.PLATFORM and reddit.subreddit(ref.url) and (split := urls.split(ref.url)) is not None:
+        said += f" in r/{split.parts[1]}"   # as written: the subreddit's own case
+    return said
+
+
 # What a post's id is called on a platform, where a look-alike letter in it is said (fixleft42a: "names the account
 # Cаbcdef" of an Instagram shortcode named an account no link names); "post id" elsewhere.
 ID_WORD = {instagram.PLATFORM: "shortcode", youtube.PLATFORM: "video id"}
@@ -349,6 +364,6 @@ def is_embed(ref: PostRef) -> bool:
 
 
 __all__ = ["ADDRESS_OF", "beyond_ascii", "in_other_digits", "lookalike_account", "lookalike_link", "private_link", "BY_DOMAIN", "NOT_POSTS", "archived_capture", "link_doubt", "DOMAIN_PATTERN", "PAGE_MARKERS", "PLATFORMS",
-           "SOURCE_SHAPES", "is_embed", "link_target", "parent_of", "parse_url", "post_key", "url_forms",
+           "SOURCE_SHAPES", "comment_said", "is_embed", "link_target", "parent_of", "parse_url", "post_key", "url_forms",
            "platform_of", "bluesky", "facebook", "instagram", "mastodon", "reddit", "telegram", "threads", "tiktok",
            "vimeo", "x", "youtube"]
