@@ -5,6 +5,9 @@ followed to a comment in the report, a quote above a Facebook embed, `fetch` of 
 import json
 from urllib.parse import quote
 
+from click.testing import CliRunner
+
+from resolver.cli import cli
 from tests.fakenet import page, redirect
 from tests.test_cli_resolve import config_for, invoke
 
@@ -71,3 +74,46 @@ def test_fetch_block_of_a_name_with_no_handle_says_the_account_is_not_given() ->
     handled = post_text(FetchedPost(PostRecord("reddit", "1k5abc1", "https://www.reddit.com/comments/1k5abc1/",
                                                "available", "oembed", author_handle="Quiet_Otter_81"))).plain
     assert "@Quiet_Otter_81" in handled and "account not given" not in handled
+
+
+def test_scan_json_gives_a_comments_thread(tmp_path):
+    """newuser46c #8: `scan --json` of a comment's link had no `parent` (the report's JSON has it)."""
+    article = tmp_path / "a.txt"
+    article.write_text("A nurse replied in the thread: https://www.reddit.com/r/nursing/comments/1k3abcd/comment/"
+                       "mq7zz01/ and the post itself https://www.reddit.com/r/nursing/comments/1k3abce/\n")
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "scan", "--json", str(article)])
+    assert result.exit_code == 0, result.output
+    embeds = {e["kind"]: e for e in json.loads(result.stdout.splitlines()[0])["embeds"]}
+    assert embeds["comment"]["post_id"] == "t1_mq7zz01"
+    assert embeds["comment"]["parent"] == "https://www.reddit.com/r/nursing/comments/1k3abcd/"
+    assert embeds["post"]["parent"] is None
+
+
+def test_report_of_a_share_link_followed_to_a_comment_or_a_sign_in_page(fakenet, tmp_path):
+    """newuser46c #3: a Reddit share link `scan --resolve` followed to a comment stayed "no post id yet: the link hides
+    it" (JSON post_id null) under the line showing where it led; a Facebook share link ending at a login wall too."""
+    fakenet.route("www.reddit.com", "/r/Marlowcity/s/Ab3dEf9GhJ", redirect(COMMENT + "?share_id=q1w2e3", 301))
+    login = "https://www.facebook.com/login/?next=https%3A%2F%2Fwww.facebook.com%2Fshare%2Fp%2F1AbCdEfGh2%2F"
+    fakenet.route("www.facebook.com", "/share/p/1AbCdEfGh2/", redirect(login, 302))
+    fakenet.route("www.facebook.com", "/login/", page("<html><title>Log in to Facebook</title><form><input "
+                                                      "name='email'><input type='password' name='pass'></form></html>"))
+    config = config_for(fakenet, tmp_path, hosts=("www.reddit.com", "www.facebook.com"))
+    article = tmp_path / "a.txt"
+    article.write_text(f"Residents answered on Reddit: {SHARE}\nThe council shared it on Facebook: "
+                       "https://www.facebook.com/share/p/1AbCdEfGh2/\n")
+    assert invoke(tmp_path, config, "scan", "--resolve", str(article)).exit_code == 0
+    out = tmp_path / "out"
+    out.mkdir()
+    for form in ("json", "markdown"):
+        done = invoke(tmp_path, config, "report", "--offline", "--format", form, "-o", str(out / form), str(article))
+        assert done.exit_code == 0, done.output
+    data = json.loads((out / "json").read_text())
+    reddit, facebook = data["articles"][0]["embeds"] if "articles" in data else data["embeds"]
+    assert reddit["post_id"] == "t1_mq8aa02" and reddit["status"]["words"] == "not fetched (a comment)"
+    assert reddit["parent"] == "https://www.reddit.com/r/Marlowcity/comments/1k4qqq1/"
+    assert facebook["status"]["words"].startswith("unsure") and facebook["post_id"] is None
+    text = (out / "markdown").read_text()
+    assert "no post id yet" not in text
+    assert ("not fetched: the link leads to a Reddit comment (t1_mq8aa02) under thread 1k4qqq1 in r/Marlowcity: "
+            "comments are not fetched") in text
+    assert "unsure: https://www.facebook.com/login/" in text and "a sign-in page" in text
