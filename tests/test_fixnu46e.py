@@ -117,3 +117,37 @@ def test_report_of_a_share_link_followed_to_a_comment_or_a_sign_in_page(fakenet,
     assert ("not fetched: the link leads to a Reddit comment (t1_mq8aa02) under thread 1k4qqq1 in r/Marlowcity: "
             "comments are not fetched") in text
     assert "unsure: https://www.facebook.com/login/" in text and "a sign-in page" in text
+
+
+FB_POST = "https://www.facebook.com/MarlowFireDept/posts/1234567890123456"
+SAID = "Crews are at the scene, stay away from Mill Road."
+
+
+def _facebook_embed(above: str, inner: str = ""):
+    from resolver.extract import find_all
+
+    html = (f"<html><body><article><p>Smoke over the mill.</p>{above}\n<div class=\"fb-post\" data-href=\"{FB_POST}\" "
+            f"data-width=\"500\">{inner}</div><p>More later.</p></article></body></html>")
+    [embed] = [e for e in find_all(html, "html")[0] if e.platform == "facebook"]
+    return embed
+
+
+def test_a_quote_above_a_facebook_embed_is_read_uncertain_and_compared():
+    """newuser46c #4: `The fire department posted: "…"` above an empty div.fb-post was not read ("the article quotes
+    no text of this post"), so a changed word ("Road" of the post's "Lane") was never flagged."""
+    from resolver.provenance import text_check
+
+    embed = _facebook_embed(f'<p>The fire department posted: "{SAID}"</p>')
+    assert (embed.text, embed.text_confidence) == (SAID, "uncertain")
+    data = {"platform": "facebook", "detector": embed.detector, "text": embed.text,
+            "text_confidence": embed.text_confidence, "url": FB_POST, "post_id": embed.post_id}
+    post = {"platform": "facebook", "status": "available", "post_id": embed.post_id, "archived": [],
+            "source": "oembed", "text": SAID.replace("Road", "Lane"), "field_sources": {"text": "oembed"}}
+    check = text_check(data, post)
+    assert check["result"] == "warn" and "Road" in check["evidence"], check   # uncertain: warns, never fails
+    # beside the code's own words: another place of the post's words; speech is not the post's
+    coded = ('<blockquote cite="' + FB_POST + '" class="fb-xfbml-parse-ignore"><p>Crews are at the scene, stay away '
+             'from Mill Lane.</p>Posted by <a href="https://www.facebook.com/MarlowFireDept">Marlow Fire</a></blockquote>')
+    beside = _facebook_embed(f'<p>The fire department posted: "{SAID}"</p>', coded)
+    assert beside.text_confidence == "high" and [p.text for p in beside.other_words] == [SAID]
+    assert _facebook_embed(f'<p>The chief said: "{SAID}"</p>').text is None
