@@ -18,7 +18,10 @@ COMMENT = "https://www.reddit.com/r/Marlowcity/comments/1k4qqq1/comment/mq8aa02/
 def _wrapped(target: str, how: str) -> str:
     return {"shim": f"https://l.facebook.com/l.php?u={quote(target, safe='')}&h=AT0xFictional",
             "lm": f"https://lm.facebook.com/l.php?u={quote(target, safe='')}&h=AT0xFictional",
-            "google": f"https://www.google.com/url?q={quote(target, safe='')}&sa=D&source=editors"}[how]
+            "google": f"https://www.google.com/url?q={quote(target, safe='')}&sa=D&source=editors",
+            "instagram": f"https://l.instagram.com/?u={quote(target, safe='')}&e=AT0xFictional",
+            "reddit": f"https://out.reddit.com/t3_1k4qqq1?url={quote(target, safe='')}&token=AQFictional&app_name=web",
+            "tumblr": f"https://t.umblr.com/redirect?z={quote(target, safe='')}&t=MjFictional"}[how]
 
 
 def test_resolve_unwraps_a_wrapper_round_a_short_link_with_no_request_to_it(fakenet, tmp_path):
@@ -47,6 +50,24 @@ def test_resolve_unwraps_a_wrapper_round_a_short_link_with_no_request_to_it(fake
     # offline: the target's kept answer is the wrapper's
     offline = invoke(tmp_path, config, "resolve", "--offline", "--json", _wrapped(SHARE, "shim"))
     assert offline.exit_code == 0 and json.loads(offline.stdout)["from_cache"] is True
+
+
+def test_resolve_unwraps_instagram_reddit_and_tumblr_outbound_links(fakenet, tmp_path):
+    """newuser46c #1, the other wrappers: l.instagram.com, out.reddit.com and t.umblr.com, which the tool did not know,
+    were asked (their answer taken as the link's); now the fb.watch link each names is followed, they are not."""
+    video = "https://www.facebook.com/MarlowFireDept/videos/5556667778889990/"
+    fakenet.route("fb.watch", "/qR7sT2uVwX/", redirect(video, 302))
+    wrappers = ("l.instagram.com", "out.reddit.com", "t.umblr.com")
+    for host in wrappers:
+        fakenet.route(host, "/", page("you are leaving", 200))
+    config = config_for(fakenet, tmp_path, hosts=("fb.watch", *wrappers))
+    for how in ("instagram", "reddit", "tumblr"):
+        link = _wrapped("https://fb.watch/qR7sT2uVwX/", how)
+        data = json.loads(invoke(tmp_path, config, "resolve", "--json", link).stdout)
+        # out.reddit.com's `token=` is shown redacted, as every URL's token (#11)
+        assert data["unwrapped_from"].split("?")[0] == link.split("?")[0], data
+        assert data["post"]["post_id"] == "5556667778889990" and "AQFictional" not in json.dumps(data)
+    assert {host for host, _ in fakenet.hits} == {"fb.watch"}
 
 
 def test_fetch_of_a_comment_says_where_it_is_not_no_post(fakenet, tmp_path):

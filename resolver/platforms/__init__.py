@@ -104,17 +104,38 @@ def redirect_target(split: urls.SplitURL) -> str | None:
     return target if target[:7].lower() == "http://" or target[:8].lower() == "https://" else None
 
 
+# The outbound-link wrappers of other platforms, by host: (the query word naming the target, the paths it is on):
+# Instagram's l.instagram.com/?u=<target>&e=<token>, Reddit's out.reddit.com/t3_<id>?url=<target>&token=<token>,
+# Tumblr's t.umblr.com/redirect?z=<target>&t=<token> (newuser46c #1: `resolve` asked the wrapper, not the link).
+OUTBOUND: dict[str, tuple[str, str | None]] = {"l.instagram.com": ("u", None), "out.reddit.com": ("url", "*"),
+                                               "t.umblr.com": ("z", "redirect")}
+
+
+def _outbound_target(split: urls.SplitURL) -> str | None:
+    """The web link an `OUTBOUND` wrapper names, decoded; None for any other URL, or one naming no web link."""
+    word, path = OUTBOUND.get(split.host, ("", ""))
+    # the path: none (None), any one part ("*": out.reddit.com's t3_<id>), or that one part
+    fits = not split.parts if path is None else len(split.parts) <= 1 if path == "*" else split.parts == (path,)
+    if not word or not fits:
+        return None
+    target = (split.arg(word) or "").strip()
+    return target if target[:7].lower() == "http://" or target[:8].lower() == "https://" else None
+
+
 def link_target(url: str) -> str:
-    """The link a redirect wrapper (Google's redirect, Facebook's link shim) leads to, decoded; any other URL as it is.
-    A post's links are reported so: a Google Docs export wrapped each in google.com/url?q= (newuser37b #5)."""
+    """The link a redirect wrapper (Google's redirect, Facebook's link shim, Instagram's, Reddit's and Tumblr's
+    outbound links) leads to, decoded; any other URL as it is. A post's links are reported so: a Google Docs export
+    wrapped each in google.com/url?q= (newuser37b #5)."""
     for _ in range(WRAPPED_DEPTH):   # a wrapper in a wrapper: a link copied from one export into another (review38b)
         low = url[:40].lower()
-        if "google." not in low and "facebook." not in low:
-            return url   # neither host: not split (most links)
+        if "google." not in low and "facebook." not in low and "l.instagram." not in low and "out.reddit." not in low \
+                and "t.umblr." not in low:
+            return url   # none of those hosts: not split (most links)
         split = urls.split(url)
         if split is None:
             return url
-        target = redirect_target(split) if split.host in GOOGLE_HOSTS else facebook.shim_target(split)
+        target = redirect_target(split) if split.host in GOOGLE_HOSTS else _outbound_target(split) \
+            if split.host in OUTBOUND else facebook.shim_target(split)
         if not target:
             return url
         url = target
