@@ -1683,11 +1683,14 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
 
 def _no_post_kind(url: str) -> str | None:
     """What an Instagram story's link `fetch` takes no post from is (`platforms.NOT_POSTS`), and what can be done: the
-    archive lists its captures, and it is kept only while it lasts (newuser44c #8: "it is no post" alone). None for
-    any other link (an account's page keeps its own words: `_account_page`)."""
+    archive lists its captures, and it is kept only while it lasts (newuser44c #8: "it is no post" alone); a comment's,
+    where it is (newuser46c #7). None for any other link (an account's page keeps its own words: `_account_page`)."""
     from resolver import platforms
 
     ref = platforms.parse_url(url)
+    if ref is not None and ref.kind == "comment":   # as the report says it (newuser46c #7: "it is no post")
+        parent = f"; `embed-resolver fetch {ref.parent}` fetches the post it is under" if ref.parent else ""
+        return f"it is {platforms.comment_said(ref)}: comments are not fetched{parent}"
     if ref is None or (ref.platform, ref.kind) != ("instagram", "story"):
         return None
     return (f"it is {platforms.NOT_POSTS[(ref.platform, ref.kind)]}, no post to fetch; `embed-resolver archive "

@@ -229,7 +229,9 @@ class ArticleResult:
             "encoding_detected": article.encoding_detected, "encoding_rival": article.encoding_rival,
             "encoding_rivals": list(article.encoding_rivals),
             "encoding_given_at": article.encoding_given_at,
-            "embeds": [e.said_json(data) for e, data in zip(self.embeds, self.embeds_json, strict=True)],
+            # a comment's thread, as the report's JSON gives it (newuser46c #8: scan --json dropped it)
+            "embeds": [e.said_json(data) | {"parent": platforms.parent_of(e.url) if e.kind == "comment" else None}
+                       for e, data in zip(self.embeds, self.embeds_json, strict=True)],
             "credits": self.credits_json,
             "warnings": self.warnings_json, "incomplete": [failed.to_json() for failed in self.incomplete],
         }

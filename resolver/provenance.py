@@ -4110,7 +4110,24 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
     if result.mojibake is not None and index in result.mojibake["embeds"]:   # newuser44d #4
         data["checks"] = [c | {"evidence": c["evidence"] + MOJIBAKE_COMPARED} if c["name"] in ("text", "author")
                           and c["result"] != "skip" else c for c in data["checks"]]
+    if post is None and embed.kind in ("short-link", "media-link"):
+        _followed(data)
     return data
+
+
+def _followed(data: dict[str, Any]) -> None:
+    """A short link's embed that `scan --resolve` followed and no post was fetched for: the id of what it led to,
+    a comment's thread and Status, or why its end is not known, as `resolve` says them, for the JSON and the report
+    (newuser46c #3: "no post id yet: the link hides it" under the line showing it followed to a comment)."""
+    own = next((r for r in data["resolutions"] if r.get("url") == data.get("url")), None)
+    if own is not None and own.get("post_id"):
+        data["post_id"] = own["post_id"]
+        end = platforms.parse_url(own.get("canonical_url") or "")
+        if end is not None and end.kind == "comment":
+            data["parent"] = end.parent
+            data["status"]["words"] = "not fetched (a comment)"
+    elif own is not None and own.get("unsure") and not own.get("error"):
+        data["status"]["words"] = "unsure: where the link leads was not seen"
 
 
 # What a check of the article's words says when they were read repaired of the page's mojibake (newuser44d #4)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from resolver.lazy import LazyPattern, lazy_dataclass
 from resolver.model import Credit, unshown
-from resolver.platforms import NOT_POSTS, beyond_ascii, bluesky, lookalike_link
+from resolver.platforms import NOT_POSTS, beyond_ascii, bluesky, comment_said, lookalike_link, parse_url
 
 ARCHIVED_COPY = "archived-copy"   # an archived copy's status when it holds the post (resolver.fetch.records; not
 # imported here, which a scan's rendering would load for this word alone)
@@ -565,10 +565,16 @@ def resolution_text(result: Resolution) -> Text:
     from resolver.errors import not_checked_words, refused_by_config
 
     text = Text()
-    text.append(escaped_controls(result.url), "bold")
+    text.append(escaped_controls(result.unwrapped_from or result.url), "bold")
     if result.from_cache:
         text.append("  (from cache)", "dim")
     text.append("\n")
+    if result.unwrapped_from:   # read from its query, not asked (newuser46c #1)
+        from urllib.parse import urlsplit
+
+        wrapper = urlsplit(result.unwrapped_from).hostname or "its host"
+        _line(text, f"  unwrapped: a redirect wrapper naming {result.url}, read with no request ({wrapper} not "
+                    "asked); that link followed", "cyan")
     for hop in result.hops:
         status = str(hop.status) if hop.status is not None else "—"
         text.append(escaped_controls(f"  {status:>3}  {hop.url}"))
@@ -678,7 +684,9 @@ def post_text(post: FetchedPost, *, asked: str | None = None) -> Text:
     for line in sources_failed_lines(post):
         _line(text, f"  {line}", "yellow")
     if record.author_handle or record.author_name:
-        _line(text, f"  {record.author_name or ''} @{record.author_handle or '?'}")
+        # a name with no handle: said so, not "@?" (newuser46c #9e)
+        handle = f"@{record.author_handle}" if record.author_handle else "(account not given)"
+        _line(text, f"  {record.author_name or ''} {handle}")
     if record.created_at:   # an edit's time said to be the edit's, beside the id's own (newuser42b #8)
         _line(text, f"  created {record.created_at}{edit_time_said(record, minted=True)}")
     if record.text:
@@ -1198,6 +1206,23 @@ def _comment_words(embed: dict[str, Any]) -> str:
             "are not the comment's")
 
 
+def _followed_words(embed: dict[str, Any]) -> str | None:
+    """The Status of a short link followed to a post or a comment that was not fetched, or to an end not seen (a
+    sign-in page), as `resolve` says it; None for any other embed, or a link not followed (newuser46c #3)."""
+    if embed.get("kind") not in ("short-link", "media-link"):
+        return None
+    own = next((r for r in embed.get("resolutions") or () if r.get("url") == embed.get("url")), None)
+    if own is not None and own.get("post_id"):
+        ref = parse_url(own.get("canonical_url") or "")
+        if ref is not None and ref.kind == "comment":
+            return f"not fetched: the link leads to {comment_said(ref)}: comments are not fetched"
+        what = f"{ref.platform} {ref.kind}" if ref is not None else "the post"
+        return f"not fetched: the link leads to {what} {own['post_id']}"
+    if own is not None and own.get("unsure") and not own.get("error"):
+        return f"unsure: {own['unsure']}"
+    return None
+
+
 def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str]]:
     """(fact, the article says, the source says, provenance) rows for one embed."""
     from resolver.errors import NOT_CHECKED, not_mapped_words, refused_by_config
@@ -1226,6 +1251,8 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
         elif (not_post := NOT_POSTS.get((embed.get("platform") or "", embed.get("kind") or ""))) is not None:
             # before the id: a playlist's id is the list's, no post's (sig37)
             reason = f"no post id: the link is to {not_post}, which the tool does not identify as a post"
+        elif (followed := _followed_words(embed)) is not None:   # newuser46c #3: where scan --resolve followed it
+            reason = followed
         elif embed.get("post_id"):
             reason = "not fetched"
         elif embed.get("kind") in ("short-link", "media-link"):   # the link hides the post until followed (#15)

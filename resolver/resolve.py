@@ -131,6 +131,10 @@ class Resolution:
     from_cache: bool = False
     unavailable: bool = False          # offline and not cached
     resolution_id: int | None = None   # its row in the cache's resolutions table
+    # The redirect wrapper the link was given as (Facebook's link shim, Google's redirect), read with no request: the
+    # link followed, `url`, is the target it names (newuser46c #1: l.facebook.com was asked, its 404 taken as the
+    # link's). None: the link was followed as given. Not kept in the cache: the target's row is the answer.
+    unwrapped_from: str | None = None
     # Where the link ended as it led there, when a configured secret was redacted out of `post` (its handle, its
     # path: #11): the steps ask for the post by it (`end`). Never kept, printed or compared.
     real_post: Destination | None = field(default=None, repr=False, compare=False)
@@ -253,7 +257,7 @@ class Resolution:
         return {"url": self.url, "final_url": self.final_url, "canonical_url": self.canonical_url,
                 "hops": [hop.to_json() for hop in self.hops], "post": post.to_json() if post is not None else None,
                 "error": self.error, "from_cache": self.from_cache, "resolution_id": self.resolution_id,
-                "final_status": self.final_status, "gone": self.gone, "unsure": self.unsure,
+                "unwrapped_from": self.unwrapped_from, "final_status": self.final_status, "gone": self.gone, "unsure": self.unsure,
                 "likely_end": likely.to_json() if (likely := self.likely_end) is not None else None}
 
 
@@ -363,11 +367,27 @@ def _normalise(url: str) -> str:
 async def resolve(url: str, *, session: Session, follow_all: bool = False) -> Resolution:
     """Follow a link to its end, hop by hop. A cached answer within the TTL (offline: of any age) makes no request;
     --refresh takes none from before the run."""
-    url = _normalise(url)
+    given = _normalise(url)
+    url = unwrapped(given)
     cached = _cached(url, session)
-    if cached is not None:
-        return cached
-    return await _resolve_afresh(url, session=session, follow_all=follow_all)
+    resolution = cached if cached is not None else await _resolve_afresh(url, session=session, follow_all=follow_all)
+    return _as_given(resolution, given, session)
+
+
+def unwrapped(url: str) -> str:
+    """The link a redirect wrapper (Facebook's link shim l.facebook.com/l.php?u=…, Google's google.com/url?q=…) names,
+    read from its query with no request, normalised; any other URL as it is. The wrapper's own host is never asked:
+    its answer (a 404, a "you are leaving" page) is not the link's, and the shim's `h` token stays here, as
+    `scan --resolve` and a wrapped post URL already read it (newuser46c #1)."""
+    target = platforms.link_target(url)
+    return url if target == url else _normalise(target)
+
+
+def _as_given(resolution: Resolution, given: str, session: Session) -> Resolution:
+    """A resolution of the link a wrapper named, told of the wrapper it was given as (redacted, as every URL shown)."""
+    if resolution.url == given or unwrapped(given) == given:
+        return resolution
+    return evolve(resolution, unwrapped_from=session.redactor.url(given))
 
 
 async def _resolve_afresh(url: str, *, session: Session, follow_all: bool) -> Resolution:
@@ -840,8 +860,12 @@ async def resolve_many(urls: Iterable[str], *, session: Session, follow_all: boo
                        on_done: Callable[[Resolution], None] | None = None) -> list[Resolution]:
     """Resolve many links at once: a global limit (concurrency) and a polite per-host limit (per_host). Links the
     cache answers are answered here, in order, with no task each (#14: a warm run is nearly all of those)."""
-    links = list(urls)
-    answered = _cached_many([_normalise(link) for link in links], session)
+    given = [_normalise(link) for link in urls]
+    links = [unwrapped(link) for link in given]   # a wrapper's target followed, not the wrapper (newuser46c #1)
+    if links != given:
+        results = await resolve_many(links, session=session, follow_all=follow_all, on_done=on_done)
+        return [_as_given(result, link, session) for result, link in zip(results, given, strict=True)]
+    answered = _cached_many(links, session)
     if on_done is not None:
         for cached in answered:
             if cached is not None:

@@ -923,9 +923,14 @@ def _facebook(el: Any, smap: SourceMap) -> Embed | None:
     # the code shows the post its link names, even a link to a comment under it (review36e)
     shown = platforms.facebook.shown_by_post_plugin(ref) if ref is not None and ref.platform == "facebook" else ref
     embed = _embed_from_url(shown.url if shown is not None else href, el, smap, "html-xfbml", attr(el, "data-href"))
+    if embed is None:
+        return None
     quote = next((q for q in descendants(el, "blockquote") if "fb-xfbml-parse-ignore" in class_set(q)), None)
-    if embed is None or quote is None:
-        return embed
+    # "The fire department posted: “…”" just above the code: the post's words as the article gives them, uncertain,
+    # as an Instagram or TikTok code's (newuser46c #4: a code showing no words left the quote unread)
+    said, where = beside.quoted_above(el)
+    if quote is None:
+        return replace(embed, text=said.text, text_confidence=said.confidence) if said.text else embed
     paras = descendants(quote, "p")
     text = real("\n".join(line for para in paras if (line := text_with_breaks(para))))
     in_words = {a.mem_id for para in paras for a in descendants(para, "a")}
@@ -941,9 +946,17 @@ def _facebook(el: Any, smap: SourceMap) -> Embed | None:
     date_text = element_text(dated[0]) or None if len(dated) == 1 else None
     if not dated and titles and len(named) == 1:
         date_text = _date_after(named[0])
-    return replace(embed, text=text, text_confidence=tweet_text.HIGH if text else None,
-                   author_name=embed.author_name or name, date_text=date_text,
-                   date=_embed_date(date_text, el))
+    embed = replace(embed, text=text, text_confidence=tweet_text.HIGH if text else None,
+                    author_name=embed.author_name or name, date_text=date_text,
+                    date=_embed_date(date_text, el))
+    if not said.text:
+        return embed
+    if not text:
+        return replace(embed, text=said.text, text_confidence=said.confidence)
+    if " ".join(said.text.split()) != " ".join(text.split()):   # another place of its words, checked in its turn
+        embed = replace(embed, other_words=(Place(smap.span(where, None), "html-blockquote", said.text,
+                                                  said.confidence),))
+    return embed
 
 
 def _before_words(quote: Any) -> list[Any]:

@@ -104,17 +104,38 @@ def redirect_target(split: urls.SplitURL) -> str | None:
     return target if target[:7].lower() == "http://" or target[:8].lower() == "https://" else None
 
 
+# The outbound-link wrappers of other platforms, by host: (the query word naming the target, the paths it is on):
+# Instagram's l.instagram.com/?u=<target>&e=<token>, Reddit's out.reddit.com/t3_<id>?url=<target>&token=<token>,
+# Tumblr's t.umblr.com/redirect?z=<target>&t=<token> (newuser46c #1: `resolve` asked the wrapper, not the link).
+OUTBOUND: dict[str, tuple[str, str | None]] = {"l.instagram.com": ("u", None), "out.reddit.com": ("url", "*"),
+                                               "t.umblr.com": ("z", "redirect")}
+
+
+def _outbound_target(split: urls.SplitURL) -> str | None:
+    """The web link an `OUTBOUND` wrapper names, decoded; None for any other URL, or one naming no web link."""
+    word, path = OUTBOUND.get(split.host, ("", ""))
+    # the path: none (None), any one part ("*": out.reddit.com's t3_<id>), or that one part
+    fits = not split.parts if path is None else len(split.parts) <= 1 if path == "*" else split.parts == (path,)
+    if not word or not fits:
+        return None
+    target = (split.arg(word) or "").strip()
+    return target if target[:7].lower() == "http://" or target[:8].lower() == "https://" else None
+
+
 def link_target(url: str) -> str:
-    """The link a redirect wrapper (Google's redirect, Facebook's link shim) leads to, decoded; any other URL as it is.
-    A post's links are reported so: a Google Docs export wrapped each in google.com/url?q= (newuser37b #5)."""
+    """The link a redirect wrapper (Google's redirect, Facebook's link shim, Instagram's, Reddit's and Tumblr's
+    outbound links) leads to, decoded; any other URL as it is. A post's links are reported so: a Google Docs export
+    wrapped each in google.com/url?q= (newuser37b #5)."""
     for _ in range(WRAPPED_DEPTH):   # a wrapper in a wrapper: a link copied from one export into another (review38b)
         low = url[:40].lower()
-        if "google." not in low and "facebook." not in low:
-            return url   # neither host: not split (most links)
+        if "google." not in low and "facebook." not in low and "l.instagram." not in low and "out.reddit." not in low \
+                and "t.umblr." not in low:
+            return url   # none of those hosts: not split (most links)
         split = urls.split(url)
         if split is None:
             return url
-        target = redirect_target(split) if split.host in GOOGLE_HOSTS else facebook.shim_target(split)
+        target = redirect_target(split) if split.host in GOOGLE_HOSTS else _outbound_target(split) \
+            if split.host in OUTBOUND else facebook.shim_target(split)
         if not target:
             return url
         url = target
@@ -178,6 +199,21 @@ ADDRESS_OF = {x.PLATFORM: "an X", youtube.PLATFORM: "a YouTube", instagram.PLATF
               facebook.PLATFORM: "a Facebook", tiktok.PLATFORM: "a TikTok", reddit.PLATFORM: "a Reddit",
               vimeo.PLATFORM: "a Vimeo", telegram.PLATFORM: "a Telegram", bluesky.PLATFORM: "a Bluesky",
               threads.PLATFORM: "a Threads", mastodon.PLATFORM: "a Mastodon"}
+def comment_said(ref: PostRef) -> str:
+    """A comment as `fetch` and the report say it: "a Reddit comment (t1_mq8aa02) under thread 1k4qqq1 in
+    r/Marlowcity" (newuser46c #3, #7: "it is no post", or "not looked up" of a share link followed to one)."""
+    article = ADDRESS_OF.get(ref.platform, "a")
+    said = f"{article} comment" + (f" ({ref.post_id})" if ref.post_id else "")
+    thread = parse_url(ref.parent) if ref.parent else None
+    if thread is not None and thread.post_id:
+        said += f" under {'thread' if ref.platform == reddit.PLATFORM else 'post'} {thread.post_id}"
+    elif ref.parent:
+        said += f" under {ref.parent}"
+    if ref.platform == reddit.PLATFORM and reddit.subreddit(ref.url) and (split := urls.split(ref.url)) is not None:
+        said += f" in r/{split.parts[1]}"   # as written: the subreddit's own case
+    return said
+
+
 # What a post's id is called on a platform, where a look-alike letter in it is said (fixleft42a: "names the account
 # Cаbcdef" of an Instagram shortcode named an account no link names); "post id" elsewhere.
 ID_WORD = {instagram.PLATFORM: "shortcode", youtube.PLATFORM: "video id"}
@@ -351,6 +387,6 @@ def is_embed(ref: PostRef) -> bool:
 
 
 __all__ = ["ADDRESS_OF", "beyond_ascii", "in_other_digits", "lookalike_account", "lookalike_link", "private_link", "BY_DOMAIN", "NOT_POSTS", "archived_capture", "link_doubt", "DOMAIN_PATTERN", "PAGE_MARKERS", "PLATFORMS",
-           "SOURCE_SHAPES", "is_embed", "link_target", "parent_of", "parse_url", "post_key", "url_forms",
+           "SOURCE_SHAPES", "comment_said", "is_embed", "link_target", "parent_of", "parse_url", "post_key", "url_forms",
            "platform_of", "bluesky", "facebook", "instagram", "mastodon", "reddit", "telegram", "threads", "tiktok",
            "vimeo", "x", "youtube"]
