@@ -1,0 +1,57 @@
+"""review46h: what fixnu46a's screenshot and DR readings said of an image file's own credit fields (#9, #10).
+
+A caption calling its picture a screenshot, naming no one who made it, beside a file whose by-line or Artist names a
+photographer was "nothing comparable" (a skip; "Screenshot: Anna Beispiel" failed against such a by-line before it was
+read as a screenshot): the file says a person made the picture, the caption that no one is said to have. A "© DR"
+caption beside a file whose own copyright is only "DR" or "Tous droits réservés" warned that "the file names DR", as
+though the file named an author. Fixtures fictional.
+"""
+
+import pytest
+
+from resolver.extract import find_all
+from resolver.provenance import credit_checks
+
+IMAGE = "https://img.zeitung-fict.example/2026/b.jpg"
+
+
+def credit_of(caption: str) -> dict:
+    page = ('<!doctype html><html lang="de"><body><article><p>Text des Artikels, lang genug für einen Artikel.</p>'
+            f'<figure><img src="{IMAGE}"><figcaption>Eine Szene am Hafen. {caption}</figcaption></figure>'
+            '</article></body></html>')
+    [credit] = find_all(page, "html")[1]
+    return vars(credit)
+
+
+@pytest.mark.parametrize("caption", ["Foto: Screenshot/YouTube", "Screenshot: Anna Beispiel",
+                                     "Bild: Bildschirmfoto/Telegram", "Photo : capture d'écran YouTube"])
+@pytest.mark.parametrize("field", ["byline", "artist", "creator"])
+def test_a_screenshot_beside_a_file_naming_a_photographer_warns(caption, field):
+    credit = credit_of(caption)
+    assert credit["kind"] == "screenshot" and not credit["creator"], credit
+    [found] = credit_checks(credit, {"credit": {field: "Jean Dupont"}})
+    assert found["result"] == "warn", found
+    assert "screenshot" in found["evidence"] and "Jean Dupont" in found["evidence"], found
+
+
+def test_a_screenshot_whose_place_is_the_file_creators_name_is_no_pass_and_no_warning():
+    credit = credit_of("Screenshot: Anna Beispiel")
+    [found] = credit_checks(credit, {"credit": {"byline": "Anna Beispiel"}})
+    assert found["result"] == "skip", found
+    assert "Anna Beispiel" in found["evidence"], found
+
+
+@pytest.mark.parametrize("notice", ["DR", "© DR", "Tous droits réservés", "D.R.", "Droits réservés"])
+def test_dr_beside_a_file_whose_own_notice_names_no_one_is_not_said_to_name_someone(notice):
+    credit = credit_of("Crédit photo : DR")
+    [found] = credit_checks(credit, {"credit": {"copyright": notice}})
+    assert f"the file names {notice}" not in found["evidence"], found
+    assert found["result"] == "skip", found
+    assert "neither the caption nor the file names an author" in found["evidence"], found
+
+
+def test_dr_beside_a_file_naming_an_author_and_dr_names_only_the_author():
+    credit = credit_of("© DR")
+    [found] = credit_checks(credit, {"credit": {"byline": "Jean Dupont", "copyright": "DR"}})
+    assert found["result"] == "warn", found
+    assert "the file names Jean Dupont (" in found["evidence"], found
