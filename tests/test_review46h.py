@@ -73,3 +73,25 @@ def split_of(caption: str) -> tuple:
 ])
 def test_a_collective_named_as_a_person_is_alone_not_sure(caption, expected):
     assert split_of(caption) == expected
+
+
+def credits_in(content: str, kind: str) -> list[tuple]:
+    return [(c.creator, c.organization) for c in find_all(content, kind)[1]]
+
+
+# picture alliance's form with no "Foto:" or "©" before it read any capitalised words after a pipe as the photographer,
+# sure: a site's menu line "picture alliance/dpa | Unsere Partner" named the photographer "Unsere Partner".
+@pytest.mark.parametrize("line", ["picture alliance/dpa | Unsere Partner", "picture alliance | Kontakt Impressum"])
+def test_a_menu_line_after_picture_alliance_names_no_photographer(line):
+    text = f"Text des Artikels, lang genug für einen Artikel.\n\n{line}\n\nMehr Text danach.\n"
+    assert not any(creator for creator, _ in credits_in(text, "text")), credits_in(text, "text")
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("picture alliance/dpa | Jens Krick", ("Jens Krick", "picture alliance/dpa")),
+    ("Foto: picture alliance/dpa | Frank Rumpenhorst", ("Frank Rumpenhorst", "picture alliance/dpa")),
+    ("© picture alliance / SZ Photo | Anna Beispiel", ("Anna Beispiel", "picture alliance / SZ Photo")),
+])
+def test_picture_alliance_photographers_are_still_read(line, expected):
+    text = f"Text des Artikels, lang genug für einen Artikel.\n\nEine Szene am Hafen. {line}\n\nMehr Text danach.\n"
+    assert credits_in(text, "text") == [expected]
