@@ -2308,9 +2308,25 @@ def credit_checks(credit: dict[str, Any], facts: dict[str, Any] | None) -> list[
                                                     f"(file: {inside})")]
     if credit.get("kind") == "rights-reserved" and not said_people and not said_org and (people or orgs):
         # "Crédit photo : DR": droits réservés, no author named, where the file names one: both said, never a pass nor
-        # "nothing comparable" (newuser46a #10)
+        # "nothing comparable" (newuser46a #10). A file's own "DR" or "Tous droits réservés" names no one either
+        # (review46h: "the file names DR" was said)
+        if not (authors := [v for v in dict.fromkeys([*people, *orgs]) if _names_an_author(v)]):
+            return [check("image-metadata", "skip", f"neither the caption nor the file names an author (DR: rights "
+                                                    f"reserved; file: {inside}): nothing to compare")]
         return [check("image-metadata", "warn", f"the caption names no author (DR: rights reserved); the file names "
-                                                f"{', '.join(dict.fromkeys([*people, *orgs]))} ({inside})")]
+                                                f"{', '.join(authors)} ({inside})")]
+    if credit.get("kind") == "screenshot" and not said_people and people:
+        # "Foto: Screenshot/YouTube" beside a file whose by-line or Artist names a photographer: the caption says no
+        # one made the picture, the file that someone did; "nothing comparable" was said (review46h)
+        shot_from = credit.get("organization") or ""
+        if shot_from and any(_one_name(said_org, _plain(p)) for p in people):
+            return [check("image-metadata", "skip", f"the caption calls the picture a screenshot taken from "
+                                                    f"'{shot_from}' and the file names that name as its creator; who "
+                                                    f"made the picture the caption does not say ({inside})")]
+        taken = f" taken from '{shot_from}'" if shot_from else ""
+        return [check("image-metadata", "warn", f"the caption calls the picture a screenshot{taken} and names no one "
+                                                f"who made it; the file names {', '.join(dict.fromkeys(people))} as "
+                                                f"its creator: a photograph's credit, or the file's own ({inside})")]
     if said_people and people:
         if any(_one_name(said_people, _plain(p)) for p in people):
             return [_same_creator_agency(credit, orgs, [said_people, *map(_plain, people)], inside)]
@@ -2333,6 +2349,16 @@ def credit_checks(credit: dict[str, Any], facts: dict[str, Any] | None) -> list[
     if origin := _via_originator(credit):   # "X via AP": whose picture it is, not only who sent it (newuser44a #2)
         return [_originator_checked(credit, origin, embedded, orgs, said_people, people, inside)]
     return [_organisation_checked(credit, orgs, said_people, people, inside)]
+
+
+# The words of a rights-reserved notice in a file's field ("DR", "D.R.", "Tous droits réservés"): they name no author
+_RIGHTS_RESERVED_WORDS = frozenset({"dr", "d", "r", "droits", "réservés", "reserves", "tous", "c"})
+
+
+def _names_an_author(value: str) -> bool:
+    """Does a file's credit field name someone, not only say rights are reserved ("© DR", "Tous droits réservés")?"""
+    return any(w not in _RIGHTS_RESERVED_WORDS and w not in _NAMES_NO_ONE and not w.isdigit()
+               for w in _plain(value).split())
 
 
 def _no_giver(said_org: str) -> bool:

@@ -869,6 +869,8 @@ def split_confidence(creator: str | None, organization: str | None, raw: str = "
         return "uncertain"   # "Orlando/Reuters", "Vesti/The Siberian Times", "Jane Beach/AP" (credits32, fixnu32j)
     if not creator and organization and _longer_than_an_acronym(organization):
         return "uncertain"   # "Photo: YANUAR", "Photo: UNICEF": a name or an acronym (extract33)
+    if not creator and organization and is_known_org(organization) and _starts_with_first_name(organization):
+        return "uncertain"   # "Foto: Hans Lucas": a French collective, or a German man of that name (review46h)
     if organization and (is_org(organization) or names_an_agency(organization)):
         return "high"
     if creator and organization and platform_account([organization, creator]) is not None:

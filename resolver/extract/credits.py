@@ -14,7 +14,7 @@ from collections.abc import Callable
 from resolver.extract.credit_names import (CASELESS_LETTER_RE, agency_key, ENDS, KEPT_ROLES, KNOWN_ORGS, NAME_WORD, ORG_WORD_RE, PERSON_RE,
                                            NAMED_LENDER_RE, SCREEN_CAPTURE, courtesy_after, UNNAMED_RE,
                                            PLATFORMS, SEPARATOR_RE, SMALL_ORG_START_RE, TITLES, as_written, is_known_org, is_note, platform_account,
-                                           is_org, is_persons_name, label_kind, names_a_public_body, may_name_a_person, names_a_place,
+                                           is_first_name, is_org, is_persons_name, label_kind, names_a_public_body, may_name_a_person, names_a_place,
                                            names_a_relation, names_an_agency, names_no_one, person_for_outlet,
                                            person_slash_outlet, reads_as_headline, reads_as_prose, split_confidence, split_credit,
                                            without_marks, without_role)
@@ -511,6 +511,8 @@ def _read_credits(text: str, *, source: str = "text", offset: int = 0, image: st
                 if (split := _picture_alliance_split(written)) is None:
                     continue
                 raw = text[start:end].strip()
+                if split[0] and "|" in written and raw[:1] in "pP" and not is_first_name(split[0].split()[0]):
+                    continue   # no "Foto:" nor "©": "picture alliance/dpa | Unsere Partner" is a menu's (review46h)
                 first = start + text[start:end].index(raw)
                 accepted.append((start, end))
                 credits.append(Credit(raw=raw, source=source, span=(offset + first, offset + first + len(raw)),
