@@ -224,6 +224,16 @@ def _without_output(spec: InputSpec, output: Path, *, what: str = "the --output 
     return spec if holds_an_input else replace(spec, leave_out=(*spec.leave_out, real))
 
 
+def _not_the_same(path: Path, named: str, others: dict[str, Path | None]) -> None:
+    """A file a run writes over at its end (`scan --summary-json`) that is another file the run reads or writes
+    (review46i: it was written over the -o file, the --db cache): refused before anything is written (exit 2)."""
+    real = os.path.realpath(path)
+    for what, other in others.items():
+        if other is not None and (os.path.realpath(other) == real or (
+                os.path.exists(other) and os.path.exists(path) and os.path.samefile(other, path))):
+            raise click.UsageError(f"{path} is both {named} and {what}; name another file")
+
+
 def _check_output_in_folder(output: OutputFile, spec: InputSpec, *, recorded: int | None) -> None:
     """An output file inside a folder the run reads is left out of its inputs (`_without_output`); if it already
     holds something that no unfinished run of this job wrote (`recorded`: the length one did), it may be an
@@ -859,6 +869,10 @@ def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str 
     spec = _input_spec(sources, options)
     if output is not None:
         spec = _without_output(spec, output)
+    if summary_json is not None:   # written over at the end: never an input, the -o file, the cache or the WARC
+        spec = _without_output(spec, summary_json, what="the --summary-json file")
+        _not_the_same(summary_json, "--summary-json", {"-o": output, "--warc": warc_file,
+                                                       "--db": _settings(ctx, sends=False).database()})
     stdin = _stdin(spec.files, spec.jsonl)
     steps = pipeline.Steps(resolve=do_resolve, fetch=do_fetch, identify=identify,
                            archive=ArchiveOptions(save=save, max_age_days=max_age) if do_archive else None)
@@ -879,6 +893,8 @@ def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str 
         warc = _open_warc(settings, warc_file) if do_archive or warc_file else None
         if warc is not None:   # appended to as it is read, its own records would come back as articles
             spec = _without_output(spec, warc.path, what="the WARC this run writes (--warc)")
+            if summary_json is not None:   # the WARC [archive] or the cache's folder names
+                _not_the_same(summary_json, "--summary-json", {"the WARC this run writes": warc.path})
         session = _session(settings, store=store, mode=mode, warc=warc, quiet=options["quiet"])
         out = OutputFile(output, form="json" if as_json else "table") if output is not None else None
         summary = _run_corpus(ctx, spec, session=session, steps=steps, command="scan", options=options,
@@ -1352,11 +1368,14 @@ def _write_summary_json(path: Path, summary: Summary, job: dict[str, Any] | None
                         interrupted: bool = False) -> None:
     import json
 
-    try:
-        path.write_text(json.dumps(_summary_object(summary, job, seconds=seconds, interrupted=interrupted),
-                                   indent=2) + "\n", encoding="utf-8")
-    except OSError as exc:
-        click.echo(f"error: cannot write the summary to {path}: {exc.strerror or exc}", err=True)
+    from resolver.errors import InputError
+
+    try:   # beside it, then renamed over it once whole (review46i: a kill or a full disk left half a file)
+        _write(path, json.dumps(_summary_object(summary, job, seconds=seconds, interrupted=interrupted),
+                                indent=2) + "\n")
+    except (click.ClickException, InputError) as exc:   # InputError: DiskFull
+        click.echo(f"error: cannot write the summary to {path} "
+                   f"({exc.message if isinstance(exc, click.ClickException) else exc})", err=True)
 
 
 def _articles_read(summary: Summary) -> str:

@@ -228,3 +228,35 @@ def test_the_summary_counts_posts_by_status(tmp_path: Path, archive: Path) -> No
     assert run.exit_code == 3, run.output
     posts = [line for line in run.stderr.splitlines() if line.startswith("posts: ")]
     assert posts == ["posts: 4 looked up (each post an embed names, per article): 4 not in the cache (offline)"]
+
+
+def test_the_summary_json_file_is_never_an_input_the_output_or_the_cache(tmp_path: Path, archive: Path) -> None:
+    """review46i: `--summary-json` was written over whatever it named, after the run: an article named as an input
+    (`scan story.html --summary-json story.html` lost the story), the run's own -o file, the --db cache (made no
+    database); found in the folder scanned, the next run read it as an input. Each is refused before anything is
+    written, as -o is, or left out of the folder."""
+    story = archive / "2025-01" / "a1.html"
+    before = story.read_text()
+    result = invoke(tmp_path, "scan", "--json", "--summary-json", str(story), str(story))
+    assert result.exit_code == 2, result.output
+    assert "is both an input and the --summary-json file" in result.stderr
+    assert story.read_text() == before
+    out = tmp_path / "out.jsonl"
+    result = invoke(tmp_path, "scan", "--json", "-o", str(out), "--summary-json", str(out), str(story))
+    assert result.exit_code == 2, result.output
+    assert "--summary-json" in result.stderr and "-o" in result.stderr
+    assert not out.exists()
+    assert invoke(tmp_path, "scan", str(story)).exit_code == 0
+    db = tmp_path / "c.db"
+    result = invoke(tmp_path, "scan", "--json", "--summary-json", str(db), str(story))
+    assert result.exit_code == 2, result.output
+    assert "--summary-json" in result.stderr and "--db" in result.stderr
+    assert Store(db).count("articles") == 1
+    inside = archive / "summary.json"
+    for _ in range(2):
+        result = invoke(tmp_path, "scan", "--json", "--no-resume", "--summary-json", str(inside), str(archive))
+        assert result.exit_code == 0, result.output
+        assert sorted(Path(r["source"]).name for r in lines(result.stdout)) == [
+            "a1-copy.html", "a1.html", "a2.html", "a3.html"]
+        assert json.loads(inside.read_text())["this_run"]["inputs"] == 4
+        assert "summary.json" not in result.stderr and "skipped" not in result.stderr, result.stderr
