@@ -1342,8 +1342,10 @@ def _job_line(totals: dict[str, Any]) -> str:
         line += "; articles with a step that failed: not known for those finished before v87"
     elif failed:
         line += f"; {failed:,} article{'s' * (failed != 1)} with a step that failed"
-    if totals["failed"]:
-        line += f"; {totals['failed']:,} failed"
+    for count, what in ((totals["failed"], "failed"), (totals["skipped"], "skipped"),
+                        (totals["unavailable"], "unavailable offline")):
+        if count:
+            line += f"; {count:,} {what}"
     return line
 
 

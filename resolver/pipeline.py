@@ -1225,8 +1225,12 @@ def _mark_finished(session: Session, options: RunOptions, item: Item, outcome: O
 
 
 def _progress_row(item: Item, outcome: Outcome) -> dict[str, Any]:
-    failed = isinstance(outcome, Failure)
-    return {"key": item.key, "source": printable(item.source), "outcome": "failed" if failed else "done",
+    # A file skipped (no article: binary, empty) and one offline never fetched are said as the summary says them, not
+    # "failed" (review46i: a resumed run's whole-job line said "1 failed" of a binary file skipped); none is "done",
+    # so each is tried again, as a failure is
+    said = "done" if not isinstance(outcome, Failure) else "skipped" if outcome.warning else \
+        "unavailable" if outcome.kind == "unavailable" else "failed"
+    return {"key": item.key, "source": printable(item.source), "outcome": said,
             "article_id": None if isinstance(outcome, Failure) else outcome.article_id,
             "steps_failed": 0 if isinstance(outcome, Failure) else int(outcome.failed)}
 

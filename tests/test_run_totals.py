@@ -197,7 +197,7 @@ def test_a_resumed_run_gives_this_runs_and_the_whole_jobs_totals(tmp_path: Path,
     assert [Path(r["same_bytes_as"] or "-").name for r in lines(out.read_text())] == ["-", "-", "-", "a1.html"]
     job = json.loads((tmp_path / "s.json").read_text())["whole_job"]
     assert job == {"inputs": 4, "failed": 0, "articles": 3, "embeds": 4, "credits": 4, "article_embeds": 3,
-                   "article_credits": 3, "steps_failed": 0}
+                   "article_credits": 3, "steps_failed": 0, "skipped": 0, "unavailable": 0}
 
 
 def test_retries_made_at_once_are_said_as_the_time_of_the_run_they_took() -> None:
@@ -260,3 +260,31 @@ def test_the_summary_json_file_is_never_an_input_the_output_or_the_cache(tmp_pat
             "a1-copy.html", "a1.html", "a2.html", "a3.html"]
         assert json.loads(inside.read_text())["this_run"]["inputs"] == 4
         assert "summary.json" not in result.stderr and "skipped" not in result.stderr, result.stderr
+
+
+def test_the_whole_jobs_line_says_a_skipped_file_skipped_not_failed(tmp_path: Path, archive: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """review46i: a file a folder walk skips (binary: no article, exit 0) was marked "failed" in the progress rows,
+    so after a resume the whole job's line said "1 failed" (and --summary-json's `whole_job.failed` 1) of a run
+    whose every input was read or skipped: a failure the run never had."""
+    from resolver import cli as cli_module
+
+    (archive / "2025-01" / "a0.bin").write_bytes(b"\x00\x01\x02\xff" * 64)
+    real_emit, printed = cli_module._emit, [0]
+
+    def emit(outcome, **kwargs):
+        printed[0] += 1
+        if printed[0] == 4:
+            raise KeyboardInterrupt
+        real_emit(outcome, **kwargs)
+    args = ("scan", "--json", "--workers", "1", "--summary-json", str(tmp_path / "s.json"), str(archive))
+    monkeypatch.setattr(cli_module, "_emit", emit)
+    assert invoke(tmp_path, *args).exit_code == 130
+    monkeypatch.setattr(cli_module, "_emit", real_emit)
+    resumed = invoke(tmp_path, *args)
+    assert resumed.exit_code == 0, resumed.output
+    last = resumed.stderr.splitlines()[-1]
+    assert last.startswith("the whole job (this run and the earlier, interrupted ones): 4 files, 3 articles"), last
+    assert "failed" not in last and last.endswith("; 1 skipped"), last
+    job = json.loads((tmp_path / "s.json").read_text())["whole_job"]
+    assert (job["failed"], job["skipped"]) == (0, 1)
