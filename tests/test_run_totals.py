@@ -288,3 +288,36 @@ def test_the_whole_jobs_line_says_a_skipped_file_skipped_not_failed(tmp_path: Pa
     assert "failed" not in last and last.endswith("; 1 skipped"), last
     job = json.loads((tmp_path / "s.json").read_text())["whole_job"]
     assert (job["failed"], job["skipped"]) == (0, 1)
+
+
+@pytest.mark.parametrize("output", [False, True], ids=["stdout", "output-file"])
+def test_a_file_edited_between_runs_is_one_input_and_no_copy_of_its_old_bytes(
+        tmp_path: Path, archive: Path, monkeypatch: pytest.MonkeyPatch, output: bool) -> None:
+    """review46i: a1.html finished by a run that was stopped, then edited (other bytes: another key), then the run
+    resumed: the whole job's line counted its stale row too ("5 files, 4 articles (1 the same bytes as another
+    file)" of 4 files, 4 articles), and a1-copy.html, which holds a1's OLD bytes, was said `same_bytes_as` a1.html,
+    whose bytes are no longer those."""
+    from resolver import cli as cli_module
+
+    real_emit, printed = cli_module._emit, [0]
+
+    def emit(outcome, **kwargs):
+        printed[0] += 1
+        if printed[0] == 3:
+            raise KeyboardInterrupt
+        real_emit(outcome, **kwargs)
+    out = tmp_path / "found.jsonl"
+    args = ("scan", "--json", "--workers", "1", *(["-o", str(out)] if output else []), "--summary-json",
+            str(tmp_path / "s.json"), str(archive))
+    monkeypatch.setattr(cli_module, "_emit", emit)
+    assert invoke(tmp_path, *args).exit_code == 130
+    (archive / "2025-01" / "a1.html").write_text(page(7) + "\n")
+    monkeypatch.setattr(cli_module, "_emit", real_emit)
+    resumed = invoke(tmp_path, *args)
+    assert resumed.exit_code == 0, resumed.output
+    last = resumed.stderr.splitlines()[-1]
+    assert last == ("the whole job (this run and the earlier, interrupted ones): 4 articles: 4 embeds, 4 credits"), last
+    job = json.loads((tmp_path / "s.json").read_text())["whole_job"]
+    assert (job["inputs"], job["articles"], job["embeds"]) == (4, 4, 4)
+    found = lines(out.read_text() if output else resumed.stdout)
+    assert {Path(r["source"]).name: r["same_bytes_as"] for r in found}.get("a1-copy.html", "none") is None
