@@ -1196,7 +1196,9 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
         for line in _steps_lines(summary):
             click.echo(line, err=True)
         if job_totals:
-            click.echo(_job_line(job_totals), err=True)
+            files = not (summary.not_files or spec.jsonl or spec.warc
+                         or any(name == "-" or "://" in name for name in spec.files))
+            click.echo(_job_line(job_totals, what="file" if files else "input"), err=True)
     if summary_json is not None:
         _write_summary_json(summary_json, summary, job_totals, seconds=seconds)
     if command != "report":   # report says it its own way, once it knows no earlier run wrote a report either
@@ -1326,12 +1328,14 @@ def _steps_lines(summary: Summary) -> list[str]:
     return lines
 
 
-def _job_line(totals: dict[str, Any]) -> str:
-    """The whole job's totals, after a resume: this run's and the earlier, interrupted runs' (newuser46b #4)."""
+def _job_line(totals: dict[str, Any], *, what: str = "file") -> str:
+    """The whole job's totals, after a resume: this run's and the earlier, interrupted runs' (newuser46b #4).
+    `what`: "file", or "input" when records, URLs or stdin were read, as the summary line says (review46i: "files"
+    of a feed's records)."""
     inputs, articles = totals["inputs"], totals["articles"]
     said = f"{articles:,} article{'s' * (articles != 1)}"
     if inputs != articles:
-        said = f"{inputs:,} files, {said} ({inputs - articles:,} the same bytes as another file)"
+        said = f"{inputs:,} {what}s, {said} ({inputs - articles:,} the same bytes as another {what})"
     line = (f"the whole job (this run and the earlier, interrupted ones): {said}: {totals['embeds']:,} embeds, "
             f"{totals['credits']:,} credits")
     if inputs != articles:

@@ -321,3 +321,29 @@ def test_a_file_edited_between_runs_is_one_input_and_no_copy_of_its_old_bytes(
     assert (job["inputs"], job["articles"], job["embeds"]) == (4, 4, 4)
     found = lines(out.read_text() if output else resumed.stdout)
     assert {Path(r["source"]).name: r["same_bytes_as"] for r in found}.get("a1-copy.html", "none") is None
+
+
+def test_the_whole_jobs_line_of_a_feed_says_inputs_not_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """review46i: after a resume, the whole job's line said "4 files, 3 articles (1 the same bytes as another
+    file)" of one feed's four records, where the run's own line says "inputs"."""
+    from resolver import cli as cli_module
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps({"url": f"https://news.example/{n}", "html": page(n)}) + "\n"
+                            for n in (1, 2, 1, 3)))
+    real_emit, printed = cli_module._emit, [0]
+
+    def emit(outcome, **kwargs):
+        printed[0] += 1
+        if printed[0] == 3:
+            raise KeyboardInterrupt
+        real_emit(outcome, **kwargs)
+    args = ("scan", "--json", "--workers", "1", "--jsonl", str(feed))
+    monkeypatch.setattr(cli_module, "_emit", emit)
+    assert invoke(tmp_path, *args).exit_code == 130
+    monkeypatch.setattr(cli_module, "_emit", real_emit)
+    resumed = invoke(tmp_path, *args)
+    assert resumed.exit_code == 0, resumed.output
+    last = resumed.stderr.splitlines()[-1]
+    assert last.startswith("the whole job (this run and the earlier, interrupted ones): 4 inputs, 3 articles (1 the "
+                           "same bytes as another input): "), last
