@@ -222,7 +222,8 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "id": "Row id", "job": "What was asked (scan, scan+resolve+fetch, ...)",
         "key": "The item: path|size|mtime for a file, path@offset or path#offset for a record",
         "source": "The item as shown to people", "article_id": "The article it gave, if any",
-        "outcome": "done, or failed (the input could not be read)", "finished_at": f"When ({TIME})",
+        "outcome": "done; failed (the input could not be read); skipped (no article: binary, empty) or unavailable "
+                   "(offline, never fetched), each failed before review46i", "finished_at": f"When ({TIME})",
         "run": "The run that finished it (an id drawn when a run starts; null before v18)",
         "steps_failed": "1 when a step failed for its article (a link, a post, an image...), else 0; null before "
                         "v87: the whole job's count in a resumed run's summary"}),

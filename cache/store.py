@@ -1683,7 +1683,8 @@ class Store:
                              [url, host, article_id, source])
 
     def mark_done(self, job: str, rows: Sequence[Mapping[str, Any]], *, run: str | None = None) -> None:
-        """Record input items as finished by a job (`key`, `source`, `article_id`, `outcome`: "done" or "failed",
+        """Record input items as finished by a job (`key`, `source`, `article_id`, `outcome`: "done", "failed",
+        "skipped" (no article) or "unavailable" (offline, never fetched),
         `steps_failed`: 1 when a step failed for its article), in one transaction, by the run `run` names; an item
         recorded again keeps the newest record."""
         now = utc_now()
@@ -1702,18 +1703,25 @@ class Store:
         resumed run's summary said its own counts only): `inputs` done, `failed` (inputs that could not be
         read), `articles` (distinct: an article is its bytes), the `embeds` and `credits` of the inputs and
         `article_embeds`, `article_credits` counting each article once, and `steps_failed`, the inputs whose
-        article a step failed for (None when a row marked before v87 does not say)."""
+        article a step failed for (None when a row marked before v87 does not say), `skipped` (no article: binary,
+        empty) and `unavailable` (offline, never fetched), each marked "failed" before (review46i)."""
+        # Each source's newest row: a file edited since an earlier run finished it (another size and time, another
+        # key) or a record moved by an edit is one input, its older row stale (review46i: "5 files, 4 articles (1
+        # the same bytes as another file)" of 4 files and 4 articles, after one was edited)
+        latest = ("SELECT * FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY COALESCE(source, key)"
+                  " ORDER BY finished_at DESC, id DESC) AS newest FROM progress WHERE job = ?) WHERE newest = 1")
         row = self.conn.execute(
             "SELECT COUNT(p.article_id), SUM(p.outcome = 'failed'), COUNT(DISTINCT p.article_id),"
             " COALESCE(SUM(a.embed_count), 0), COALESCE(SUM(a.credit_count), 0),"
-            " SUM(p.steps_failed), SUM(p.outcome = 'done' AND p.steps_failed IS NULL)"
-            " FROM progress p LEFT JOIN articles a ON a.id = p.article_id WHERE p.job = ?", [job]).fetchone()
+            " SUM(p.steps_failed), SUM(p.outcome = 'done' AND p.steps_failed IS NULL),"
+            " SUM(p.outcome = 'skipped'), SUM(p.outcome = 'unavailable')"
+            f" FROM ({latest}) p LEFT JOIN articles a ON a.id = p.article_id", [job]).fetchone()
         once = self.conn.execute(
             "SELECT COALESCE(SUM(embed_count), 0), COALESCE(SUM(credit_count), 0) FROM articles WHERE id IN"
-            " (SELECT article_id FROM progress WHERE job = ?)", [job]).fetchone()
+            f" (SELECT article_id FROM ({latest}))", [job]).fetchone()
         return {"inputs": row[0], "failed": row[1] or 0, "articles": row[2], "embeds": row[3], "credits": row[4],
                 "article_embeds": once[0], "article_credits": once[1],
-                "steps_failed": None if row[6] else (row[5] or 0)}
+                "steps_failed": None if row[6] else (row[5] or 0), "skipped": row[7] or 0, "unavailable": row[8] or 0}
 
     def is_done(self, job: str, key: str) -> bool:
         """Whether an unfinished run of this job finished this item (an item that failed is tried again)."""

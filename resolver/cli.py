@@ -224,6 +224,16 @@ def _without_output(spec: InputSpec, output: Path, *, what: str = "the --output 
     return spec if holds_an_input else replace(spec, leave_out=(*spec.leave_out, real))
 
 
+def _not_the_same(path: Path, named: str, others: dict[str, Path | None]) -> None:
+    """A file a run writes over at its end (`scan --summary-json`) that is another file the run reads or writes
+    (review46i: it was written over the -o file, the --db cache): refused before anything is written (exit 2)."""
+    real = os.path.realpath(path)
+    for what, other in others.items():
+        if other is not None and (os.path.realpath(other) == real or (
+                os.path.exists(other) and os.path.exists(path) and os.path.samefile(other, path))):
+            raise click.UsageError(f"{path} is both {named} and {what}; name another file")
+
+
 def _check_output_in_folder(output: OutputFile, spec: InputSpec, *, recorded: int | None) -> None:
     """An output file inside a folder the run reads is left out of its inputs (`_without_output`); if it already
     holds something that no unfinished run of this job wrote (`recorded`: the length one did), it may be an
@@ -859,6 +869,10 @@ def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str 
     spec = _input_spec(sources, options)
     if output is not None:
         spec = _without_output(spec, output)
+    if summary_json is not None:   # written over at the end: never an input, the -o file, the cache or the WARC
+        spec = _without_output(spec, summary_json, what="the --summary-json file")
+        _not_the_same(summary_json, "--summary-json", {"-o": output, "--warc": warc_file,
+                                                       "--db": _settings(ctx, sends=False).database()})
     stdin = _stdin(spec.files, spec.jsonl)
     steps = pipeline.Steps(resolve=do_resolve, fetch=do_fetch, identify=identify,
                            archive=ArchiveOptions(save=save, max_age_days=max_age) if do_archive else None)
@@ -879,6 +893,8 @@ def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str 
         warc = _open_warc(settings, warc_file) if do_archive or warc_file else None
         if warc is not None:   # appended to as it is read, its own records would come back as articles
             spec = _without_output(spec, warc.path, what="the WARC this run writes (--warc)")
+            if summary_json is not None:   # the WARC [archive] or the cache's folder names
+                _not_the_same(summary_json, "--summary-json", {"the WARC this run writes": warc.path})
         session = _session(settings, store=store, mode=mode, warc=warc, quiet=options["quiet"])
         out = OutputFile(output, form="json" if as_json else "table") if output is not None else None
         summary = _run_corpus(ctx, spec, session=session, steps=steps, command="scan", options=options,
@@ -1180,7 +1196,9 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
         for line in _steps_lines(summary):
             click.echo(line, err=True)
         if job_totals:
-            click.echo(_job_line(job_totals), err=True)
+            files = not (summary.not_files or spec.jsonl or spec.warc
+                         or any(name == "-" or "://" in name for name in spec.files))
+            click.echo(_job_line(job_totals, what="file" if files else "input"), err=True)
     if summary_json is not None:
         _write_summary_json(summary_json, summary, job_totals, seconds=seconds)
     if command != "report":   # report says it its own way, once it knows no earlier run wrote a report either
@@ -1310,12 +1328,14 @@ def _steps_lines(summary: Summary) -> list[str]:
     return lines
 
 
-def _job_line(totals: dict[str, Any]) -> str:
-    """The whole job's totals, after a resume: this run's and the earlier, interrupted runs' (newuser46b #4)."""
+def _job_line(totals: dict[str, Any], *, what: str = "file") -> str:
+    """The whole job's totals, after a resume: this run's and the earlier, interrupted runs' (newuser46b #4).
+    `what`: "file", or "input" when records, URLs or stdin were read, as the summary line says (review46i: "files"
+    of a feed's records)."""
     inputs, articles = totals["inputs"], totals["articles"]
     said = f"{articles:,} article{'s' * (articles != 1)}"
     if inputs != articles:
-        said = f"{inputs:,} files, {said} ({inputs - articles:,} the same bytes as another file)"
+        said = f"{inputs:,} {what}s, {said} ({inputs - articles:,} the same bytes as another {what})"
     line = (f"the whole job (this run and the earlier, interrupted ones): {said}: {totals['embeds']:,} embeds, "
             f"{totals['credits']:,} credits")
     if inputs != articles:
@@ -1326,8 +1346,10 @@ def _job_line(totals: dict[str, Any]) -> str:
         line += "; articles with a step that failed: not known for those finished before v87"
     elif failed:
         line += f"; {failed:,} article{'s' * (failed != 1)} with a step that failed"
-    if totals["failed"]:
-        line += f"; {totals['failed']:,} failed"
+    for count, what in ((totals["failed"], "failed"), (totals["skipped"], "skipped"),
+                        (totals["unavailable"], "unavailable offline")):
+        if count:
+            line += f"; {count:,} {what}"
     return line
 
 
@@ -1352,11 +1374,14 @@ def _write_summary_json(path: Path, summary: Summary, job: dict[str, Any] | None
                         interrupted: bool = False) -> None:
     import json
 
-    try:
-        path.write_text(json.dumps(_summary_object(summary, job, seconds=seconds, interrupted=interrupted),
-                                   indent=2) + "\n", encoding="utf-8")
-    except OSError as exc:
-        click.echo(f"error: cannot write the summary to {path}: {exc.strerror or exc}", err=True)
+    from resolver.errors import InputError
+
+    try:   # beside it, then renamed over it once whole (review46i: a kill or a full disk left half a file)
+        _write(path, json.dumps(_summary_object(summary, job, seconds=seconds, interrupted=interrupted),
+                                indent=2) + "\n")
+    except (click.ClickException, InputError) as exc:   # InputError: DiskFull
+        click.echo(f"error: cannot write the summary to {path} "
+                   f"({exc.message if isinstance(exc, click.ClickException) else exc})", err=True)
 
 
 def _articles_read(summary: Summary) -> str:

@@ -519,15 +519,25 @@ class Summary:
         # The first source of each article (by id, else sha256) the job handed on, and whether this run did: not a
         # field (a shard's counts are added, not its articles). ~150 bytes an article.
         self._firsts: dict[int | str, tuple[str, bool]] = {}
+        # The source of each first an earlier run finished -> its article: one read again this run (edited since,
+        # another key) no longer holds those bytes, and is no copy's first (review46i)
+        self._seeded: dict[str, int | str] = {}
 
     def seed_firsts(self, rows: Iterable[tuple[int, str]]) -> None:
         """The articles an earlier, interrupted run of the job finished (article id, source): a later input with the
         same bytes is said to be the same as theirs, as in a run that was never interrupted."""
         for article_id, source in rows:
-            self._firsts.setdefault(article_id, (source, False))
+            if self._firsts.setdefault(article_id, (source, False)) == (source, False):
+                self._seeded[source] = article_id
 
     def same_bytes_of(self, outcome: Outcome) -> Outcome:
         """The outcome, marked (`same_bytes_as`) when an earlier input of the job gave the same bytes. Idempotent."""
+        if self._seeded:   # a source an earlier run finished, read again: its old bytes are no longer its
+            stale = self._seeded.pop(outcome.article.source if isinstance(outcome, ArticleResult) else outcome.source,
+                                     None)
+            if stale is not None and (not isinstance(outcome, ArticleResult) or outcome.article_id != stale) \
+                    and self._firsts.get(stale, ("", True))[1] is False:
+                del self._firsts[stale]
         if not isinstance(outcome, ArticleResult):
             return outcome
         key: int | str = outcome.article_id if outcome.article_id is not None else outcome.article.sha256
@@ -1225,8 +1235,12 @@ def _mark_finished(session: Session, options: RunOptions, item: Item, outcome: O
 
 
 def _progress_row(item: Item, outcome: Outcome) -> dict[str, Any]:
-    failed = isinstance(outcome, Failure)
-    return {"key": item.key, "source": printable(item.source), "outcome": "failed" if failed else "done",
+    # A file skipped (no article: binary, empty) and one offline never fetched are said as the summary says them, not
+    # "failed" (review46i: a resumed run's whole-job line said "1 failed" of a binary file skipped); none is "done",
+    # so each is tried again, as a failure is
+    said = "done" if not isinstance(outcome, Failure) else "skipped" if outcome.warning else \
+        "unavailable" if outcome.kind == "unavailable" else "failed"
+    return {"key": item.key, "source": printable(item.source), "outcome": said,
             "article_id": None if isinstance(outcome, Failure) else outcome.article_id,
             "steps_failed": 0 if isinstance(outcome, Failure) else int(outcome.failed)}
 

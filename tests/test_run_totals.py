@@ -197,7 +197,7 @@ def test_a_resumed_run_gives_this_runs_and_the_whole_jobs_totals(tmp_path: Path,
     assert [Path(r["same_bytes_as"] or "-").name for r in lines(out.read_text())] == ["-", "-", "-", "a1.html"]
     job = json.loads((tmp_path / "s.json").read_text())["whole_job"]
     assert job == {"inputs": 4, "failed": 0, "articles": 3, "embeds": 4, "credits": 4, "article_embeds": 3,
-                   "article_credits": 3, "steps_failed": 0}
+                   "article_credits": 3, "steps_failed": 0, "skipped": 0, "unavailable": 0}
 
 
 def test_retries_made_at_once_are_said_as_the_time_of_the_run_they_took() -> None:
@@ -228,3 +228,122 @@ def test_the_summary_counts_posts_by_status(tmp_path: Path, archive: Path) -> No
     assert run.exit_code == 3, run.output
     posts = [line for line in run.stderr.splitlines() if line.startswith("posts: ")]
     assert posts == ["posts: 4 looked up (each post an embed names, per article): 4 not in the cache (offline)"]
+
+
+def test_the_summary_json_file_is_never_an_input_the_output_or_the_cache(tmp_path: Path, archive: Path) -> None:
+    """review46i: `--summary-json` was written over whatever it named, after the run: an article named as an input
+    (`scan story.html --summary-json story.html` lost the story), the run's own -o file, the --db cache (made no
+    database); found in the folder scanned, the next run read it as an input. Each is refused before anything is
+    written, as -o is, or left out of the folder."""
+    story = archive / "2025-01" / "a1.html"
+    before = story.read_text()
+    result = invoke(tmp_path, "scan", "--json", "--summary-json", str(story), str(story))
+    assert result.exit_code == 2, result.output
+    assert "is both an input and the --summary-json file" in result.stderr
+    assert story.read_text() == before
+    out = tmp_path / "out.jsonl"
+    result = invoke(tmp_path, "scan", "--json", "-o", str(out), "--summary-json", str(out), str(story))
+    assert result.exit_code == 2, result.output
+    assert "--summary-json" in result.stderr and "-o" in result.stderr
+    assert not out.exists()
+    assert invoke(tmp_path, "scan", str(story)).exit_code == 0
+    db = tmp_path / "c.db"
+    result = invoke(tmp_path, "scan", "--json", "--summary-json", str(db), str(story))
+    assert result.exit_code == 2, result.output
+    assert "--summary-json" in result.stderr and "--db" in result.stderr
+    assert Store(db).count("articles") == 1
+    inside = archive / "summary.json"
+    for _ in range(2):
+        result = invoke(tmp_path, "scan", "--json", "--no-resume", "--summary-json", str(inside), str(archive))
+        assert result.exit_code == 0, result.output
+        assert sorted(Path(r["source"]).name for r in lines(result.stdout)) == [
+            "a1-copy.html", "a1.html", "a2.html", "a3.html"]
+        assert json.loads(inside.read_text())["this_run"]["inputs"] == 4
+        assert "summary.json" not in result.stderr and "skipped" not in result.stderr, result.stderr
+
+
+def test_the_whole_jobs_line_says_a_skipped_file_skipped_not_failed(tmp_path: Path, archive: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """review46i: a file a folder walk skips (binary: no article, exit 0) was marked "failed" in the progress rows,
+    so after a resume the whole job's line said "1 failed" (and --summary-json's `whole_job.failed` 1) of a run
+    whose every input was read or skipped: a failure the run never had."""
+    from resolver import cli as cli_module
+
+    (archive / "2025-01" / "a0.bin").write_bytes(b"\x00\x01\x02\xff" * 64)
+    real_emit, printed = cli_module._emit, [0]
+
+    def emit(outcome, **kwargs):
+        printed[0] += 1
+        if printed[0] == 4:
+            raise KeyboardInterrupt
+        real_emit(outcome, **kwargs)
+    args = ("scan", "--json", "--workers", "1", "--summary-json", str(tmp_path / "s.json"), str(archive))
+    monkeypatch.setattr(cli_module, "_emit", emit)
+    assert invoke(tmp_path, *args).exit_code == 130
+    monkeypatch.setattr(cli_module, "_emit", real_emit)
+    resumed = invoke(tmp_path, *args)
+    assert resumed.exit_code == 0, resumed.output
+    last = resumed.stderr.splitlines()[-1]
+    assert last.startswith("the whole job (this run and the earlier, interrupted ones): 4 files, 3 articles"), last
+    assert "failed" not in last and last.endswith("; 1 skipped"), last
+    job = json.loads((tmp_path / "s.json").read_text())["whole_job"]
+    assert (job["failed"], job["skipped"]) == (0, 1)
+
+
+@pytest.mark.parametrize("output", [False, True], ids=["stdout", "output-file"])
+def test_a_file_edited_between_runs_is_one_input_and_no_copy_of_its_old_bytes(
+        tmp_path: Path, archive: Path, monkeypatch: pytest.MonkeyPatch, output: bool) -> None:
+    """review46i: a1.html finished by a run that was stopped, then edited (other bytes: another key), then the run
+    resumed: the whole job's line counted its stale row too ("5 files, 4 articles (1 the same bytes as another
+    file)" of 4 files, 4 articles), and a1-copy.html, which holds a1's OLD bytes, was said `same_bytes_as` a1.html,
+    whose bytes are no longer those."""
+    from resolver import cli as cli_module
+
+    real_emit, printed = cli_module._emit, [0]
+
+    def emit(outcome, **kwargs):
+        printed[0] += 1
+        if printed[0] == 3:
+            raise KeyboardInterrupt
+        real_emit(outcome, **kwargs)
+    out = tmp_path / "found.jsonl"
+    args = ("scan", "--json", "--workers", "1", *(["-o", str(out)] if output else []), "--summary-json",
+            str(tmp_path / "s.json"), str(archive))
+    monkeypatch.setattr(cli_module, "_emit", emit)
+    assert invoke(tmp_path, *args).exit_code == 130
+    (archive / "2025-01" / "a1.html").write_text(page(7) + "\n")
+    monkeypatch.setattr(cli_module, "_emit", real_emit)
+    resumed = invoke(tmp_path, *args)
+    assert resumed.exit_code == 0, resumed.output
+    last = resumed.stderr.splitlines()[-1]
+    assert last == ("the whole job (this run and the earlier, interrupted ones): 4 articles: 4 embeds, 4 credits"), last
+    job = json.loads((tmp_path / "s.json").read_text())["whole_job"]
+    assert (job["inputs"], job["articles"], job["embeds"]) == (4, 4, 4)
+    found = lines(out.read_text() if output else resumed.stdout)
+    assert {Path(r["source"]).name: r["same_bytes_as"] for r in found}.get("a1-copy.html", "none") is None
+
+
+def test_the_whole_jobs_line_of_a_feed_says_inputs_not_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """review46i: after a resume, the whole job's line said "4 files, 3 articles (1 the same bytes as another
+    file)" of one feed's four records, where the run's own line says "inputs"."""
+    from resolver import cli as cli_module
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps({"url": f"https://news.example/{n}", "html": page(n)}) + "\n"
+                            for n in (1, 2, 1, 3)))
+    real_emit, printed = cli_module._emit, [0]
+
+    def emit(outcome, **kwargs):
+        printed[0] += 1
+        if printed[0] == 3:
+            raise KeyboardInterrupt
+        real_emit(outcome, **kwargs)
+    args = ("scan", "--json", "--workers", "1", "--jsonl", str(feed))
+    monkeypatch.setattr(cli_module, "_emit", emit)
+    assert invoke(tmp_path, *args).exit_code == 130
+    monkeypatch.setattr(cli_module, "_emit", real_emit)
+    resumed = invoke(tmp_path, *args)
+    assert resumed.exit_code == 0, resumed.output
+    last = resumed.stderr.splitlines()[-1]
+    assert last.startswith("the whole job (this run and the earlier, interrupted ones): 4 inputs, 3 articles (1 the "
+                           "same bytes as another input): "), last
