@@ -48,3 +48,23 @@ def test_an_old_reddit_things_time_in_seconds_is_not_read_as_milliseconds():
             '</div></body></html>').encode()
     record = wayback.read("1rvf10d", 200, "text/html", body, CAPTURED, platform="reddit").record
     assert record.created_at in (None, "2026-03-05T04:12:00Z"), record.created_at
+
+
+@pytest.mark.parametrize("title,status", [
+    ("[ Removed by Reddit ]", "deleted"), ("[ removed ]", "deleted"), ("[Removed by Reddit]", "deleted"),
+    ("[Removed from sale] Riverton levee house, photos inside", "available"),
+], ids=["spaced-reddit", "spaced", "unspaced", "a-title-starting-removed"])
+def test_reddits_removed_mark_is_read_as_reddit_writes_it_and_a_title_is_not(title, status):
+    """Reddit writes an admin removal "[ Removed by Reddit ]", spaces inside its brackets: it was a title, the thread
+    plainly "available"; a thread's own title starting "[Removed" was said deleted."""
+    import json
+
+    from resolver.fetch import oembed
+    from resolver.platforms import reddit
+
+    data = {"type": "rich", "version": "1.0", "provider_name": "reddit", "author_name": "River_Watcher_7",
+            "title": title, "html": "<blockquote class=\"reddit-embed-bq\"></blockquote>"}
+    record = oembed.parse("reddit", "1rvf10d", CAPTURED, 200, "application/json", json.dumps(data).encode())
+    assert record.status == status, record
+    assert reddit.placeholder(title) is (status == "deleted")
+    assert reddit.placeholder("[ Removed by Reddit on account of violating the content policy. ]")
