@@ -68,3 +68,15 @@ def test_reddits_removed_mark_is_read_as_reddit_writes_it_and_a_title_is_not(tit
     assert record.status == status, record
     assert reddit.placeholder(title) is (status == "deleted")
     assert reddit.placeholder("[ Removed by Reddit on account of violating the content policy. ]")
+
+
+def test_a_capture_showing_reddits_removal_notice_is_not_the_threads_words():
+    """A capture made after Reddit removed the thread shows its notice in the thread's words: it was read as them, the
+    thread "available" with the words "[ Removed by Reddit on account of violating the content policy. ]"."""
+    from resolver.fetch import wayback
+
+    body = ('<html><body><shreddit-post id="t3_1rvf10d" permalink="/r/riverton/comments/1rvf10d/levee_breach_at_'
+            'riverton/" author="River_Watcher_7" post-title="Levee breach at Riverton"><div slot="text-body"><p>'
+            '[ Removed by Reddit on account of violating the content policy. ]</p></div></shreddit-post></body></html>')
+    record = wayback.read("1rvf10d", 200, "text/html", body.encode(), CAPTURED, platform="reddit").record
+    assert record.text is None and record.status == "unknown" and "already gone" in (record.reason or ""), record
