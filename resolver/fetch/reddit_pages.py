@@ -102,7 +102,7 @@ def _shreddit(soup: BeautifulSoup, post_id: str) -> tuple[Tag | None, dict[str, 
     for element in soup.find_all("shreddit-post"):
         if not _is_thread(element.get("id"), element.get("permalink"), post_id):
             continue
-        body = element.select_one('[slot="text-body"]')
+        body = _own(element, element.select('[slot="text-body"]'), "shreddit-post")
         return element, {"author": said(element.get("author")), "title": said(element.get("post-title")),
                          "created_at": utc(str(element.get("created-timestamp") or "")) if
                          element.get("created-timestamp") else None,
@@ -118,13 +118,25 @@ def _old_thing(soup: BeautifulSoup, post_id: str) -> tuple[Tag | None, dict[str,
         if not _is_thread(element.get("data-fullname"), element.get("data-permalink"), post_id):
             continue
         title = element.find("a", class_="title")
-        body = element.select_one("div.usertext-body div.md")
+        body = _own(element, element.select("div.usertext-body div.md"), "div", "thing")
         stamp = str(element.get("data-timestamp") or "")
         return element, {"author": said(element.get("data-author")),
                          "title": said(title.get_text()) if title is not None else None,
-                         "created_at": epoch(stamp[:-3]) if stamp.isdecimal() and len(stamp) > 3 else None,
+                         # milliseconds, 13 digits (2001 to 2286); a stamp of another length is no time we can
+                         # tell (ten digits read as ms were a day of January 1970: review46j)
+                         "created_at": epoch(stamp[:-3]) if stamp.isdecimal() and len(stamp) == 13 else None,
                          "text": real(_words(body)) if body is not None else None}
     return None, {}
+
+
+def _own(element: Tag, found: list[Tag], name: str, class_: str | None = None) -> Tag | None:
+    """The first of `found` (under `element`) that is the element's own, not a nested thread's: a crosspost's
+    shreddit-post or thing holds the thread it shares, with that thread's words (review46j)."""
+    for candidate in found:
+        parent = candidate.find_parent(name, class_=class_) if class_ else candidate.find_parent(name)
+        if parent is element:
+            return candidate
+    return None
 
 
 def _is_thread(fullname: Any, permalink: Any, post_id: str) -> bool:

@@ -27,9 +27,18 @@ DELETED_WORDS = "the author deleted the post or their account: Reddit names its 
 REMOVED_WORDS = "removed by the subreddit's moderators or by Reddit: Reddit gives it as “[removed]”"
 
 
+def _mark(words: str | None) -> str | None:
+    """The words inside brackets that are the whole of `words` (Reddit's mark: "[removed]", "[ Removed by Reddit ]",
+    spaces inside its brackets), in one case and their spaces made one; None for words not all in brackets."""
+    said = " ".join((words or "").split()).casefold()
+    return said[1:-1].strip() if len(said) > 2 and said[0] == "[" and said[-1] == "]" else None
+
+
 def placeholder(words: str | None) -> bool:
-    """Whether words are Reddit's mark of a thread gone ("[deleted]", "[removed]", "[deleted by user]"), not words."""
-    return (words or "").strip().casefold() in (DELETED, REMOVED, "[deleted by user]", "[removed by reddit]")
+    """Whether words are Reddit's mark of a thread gone ("[deleted]", "[removed]", "[deleted by user]", "[ Removed by
+    Reddit ]", "[ Removed by Reddit on account of violating the content policy. ]"), not words."""
+    mark = _mark(words)
+    return mark is not None and (mark in ("deleted", "removed", "deleted by user") or mark.startswith("removed by "))
 
 
 # Its author "[deleted]" beside a title of its own: the author deleted the thread (Reddit keeps its title) or only
@@ -42,10 +51,12 @@ def gone_said(author: str | None, title: str | None) -> tuple[str, str] | None:
     """The status and words of what Reddit's answer says of a thread that may be gone: its title "[removed…]" or
     "[deleted by user]" ("deleted"), its author alone "[deleted]" ("unknown": the thread may be up, its author's
     account gone); None where it says none of these."""
-    said = (title or "").strip().casefold()
-    if said.startswith("[removed"):
+    # the whole title Reddit's mark, as it writes it ("[ Removed by Reddit ]"), never a title of the thread's own
+    # that starts so ("[Removed from sale] …": review46j)
+    said = _mark(title) if placeholder(title) else None
+    if said is not None and said.startswith("removed"):
         return "deleted", REMOVED_WORDS
-    if said == "[deleted by user]":
+    if said == "deleted by user":
         return "deleted", DELETED_WORDS
     if (author or "").strip().casefold() == DELETED:
         return "unknown", ACCOUNT_OR_POST_WORDS
