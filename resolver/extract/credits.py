@@ -511,12 +511,19 @@ def _read_credits(text: str, *, source: str = "text", offset: int = 0, image: st
                 if (split := _picture_alliance_split(written)) is None:
                     continue
                 raw = text[start:end].strip()
+                unsure = None
                 if split[0] and "|" in written and raw[:1] in "pP" and not is_first_name(split[0].split()[0]):
-                    continue   # no "Foto:" nor "©": "picture alliance/dpa | Unsere Partner" is a menu's (review46h)
+                    # no "Foto:" nor "©", no common first name: "picture alliance/dpa | Unsere Partner" is a menu's
+                    # (review46h); "picture alliance/dpa | Uli Beispiel" a photographer's, not sure (review47a: it
+                    # was dropped whole, agency and all)
+                    if any(word.casefold() in _MENU_WORDS for word in split[0].split()):
+                        continue
+                    unsure = "uncertain"
                 first = start + text[start:end].index(raw)
                 accepted.append((start, end))
                 credits.append(Credit(raw=raw, source=source, span=(offset + first, offset + first + len(raw)),
-                                      creator=split[0], organization=split[1], image=image, form=form))
+                                      creator=split[0], organization=split[1], image=image, form=form,
+                                      split_confidence=unsure))
                 continue
             if form == "slash" and (wider := _names_before(text, start, written)) is not None:
                 start, written = wider   # "Jane Doe, John Roe/Reuters": the form read John Roe alone (review32r1)
@@ -619,6 +626,13 @@ def _desk_label_credit(match: re.Match[str], text: str, *, source: str, offset: 
 def _platform_named(value: str) -> bool:
     """Is a value a platform's name alone ("Telegram", "YouTube")?"""
     return value.strip(ENDS).casefold() in PLATFORMS
+
+
+# A site's menu words, in German and English, after picture alliance's pipe with no credit word before it ("picture
+# alliance/dpa | Unsere Partner"): no photographer's name (review46h, review47a)
+_MENU_WORDS = frozenset("""unsere unser alle mehr weitere über ueber uns partner partnern marken angebote angebot
+kontakt impressum datenschutz startseite newsletter abo abos themen nachrichten service hilfe suche jobs karriere presse
+mediadaten shop login anmelden our all more about us partners contact privacy home news services help search""".split())
 
 
 def _picture_alliance_split(value: str) -> tuple[str | None, str] | None:
