@@ -31,3 +31,41 @@ def test_picture_alliance_photographer_of_a_name_not_listed_is_kept_not_sure(lin
                                   "picture alliance/dpa | Mehr Nachrichten"])
 def test_a_menu_line_after_picture_alliance_still_names_no_photographer(line):
     assert not any(creator for creator, _, _ in credits_in(line)), credits_in(line)
+
+
+def page(n: int) -> str:
+    return (f'<html><body><p>Story {n}, long enough to be read as an article.</p><blockquote class="twitter-tweet"><p>'
+            f'Words {n}</p>&mdash; Reporter (@reporter{n}) <a href="https://twitter.com/reporter{n}/status/'
+            f'{1600000000000000000 + n}">December 6, 2022</a></blockquote></body></html>')
+
+
+def scan(tmp_path, *args: str):
+    from click.testing import CliRunner
+
+    from resolver.cli import cli
+
+    return CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "scan", "--json", *args])
+
+
+@pytest.mark.parametrize("suffix", ["-wal", "-shm", "-journal"])
+def test_the_summary_json_is_never_the_caches_own_files(tmp_path, suffix):
+    """review46i refused `--summary-json c.db`; `--summary-json c.db-wal` (the cache's write-ahead log, open through
+    the run) was written, then deleted by SQLite as it closed the cache: no summary, exit 0, nothing said."""
+    story = tmp_path / "story.html"
+    story.write_text(page(1))
+    result = scan(tmp_path, "--summary-json", str(tmp_path / f"c.db{suffix}"), str(story))
+    assert result.exit_code == 2, result.output
+    assert "--summary-json" in result.stderr and "--db" in result.stderr, result.stderr
+
+
+def test_a_summary_json_in_a_folder_that_is_a_file_is_refused_before_the_run(tmp_path):
+    """`--summary-json notes.txt/s.json` was said only after the whole run ("error: cannot write the summary"), exit 0;
+    -o there is refused before anything is read."""
+    story = tmp_path / "story.html"
+    story.write_text(page(1))
+    (tmp_path / "notes.txt").write_text("a file, not a folder\n")
+    result = scan(tmp_path, "--summary-json", str(tmp_path / "notes.txt" / "s.json"), str(story))
+    assert result.exit_code == 2, result.output
+    assert "notes.txt" in result.stderr and "not a folder" in result.stderr, result.stderr
+    assert result.stdout == "", result.stdout
+
