@@ -913,7 +913,7 @@ def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str 
                               kind=kind_given, encoding=encoding, stdin=stdin, output=out, json_lines=as_json,
                               emit=lambda outcome: _emit(outcome, as_json=as_json, output=out),
                               summary_json=summary_json)
-    _exit_for(ctx, failed=_run_failed(summary), unavailable=summary.unavailable)
+    _exit_for(ctx, failed=_run_failed(summary) + bool(ctx.meta.get(SUMMARY_UNWRITTEN)), unavailable=summary.unavailable)
     if fail_on_gone and summary.links_gone:   # a cron job's signal that a link died, as resolve's (resolution37)
         ctx.exit(EXIT_GONE)
 
@@ -1394,6 +1394,11 @@ def _write_summary_json(path: Path, summary: Summary, job: dict[str, Any] | None
     except (click.ClickException, InputError) as exc:   # InputError: DiskFull
         click.echo(f"error: cannot write the summary to {path} "
                    f"({exc.message if isinstance(exc, click.ClickException) else exc})", err=True)
+        # the run fails (exit 1), its other work kept: it exited 0, a script seeing success and no summary (review47a)
+        click.get_current_context().meta[SUMMARY_UNWRITTEN] = True
+
+
+SUMMARY_UNWRITTEN = "embed-resolver.summary-json-unwritten"
 
 
 def _articles_read(summary: Summary) -> str:

@@ -69,3 +69,16 @@ def test_a_summary_json_in_a_folder_that_is_a_file_is_refused_before_the_run(tmp
     assert "notes.txt" in result.stderr and "not a folder" in result.stderr, result.stderr
     assert result.stdout == "", result.stdout
 
+
+def test_a_summary_json_that_cannot_be_written_fails_the_run(tmp_path):
+    """A summary the disk would not take (/dev/full: "No space left on device") said "error: cannot write the summary"
+    and the run exited 0, so a script saw success and no summary."""
+    import os
+
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full here")
+    story = tmp_path / "story.html"
+    story.write_text(page(1))
+    result = scan(tmp_path, "--summary-json", "/dev/full", str(story))
+    assert "error: cannot write the summary to /dev/full" in result.stderr, result.stderr
+    assert result.exit_code == 1, result.output
