@@ -875,6 +875,10 @@ SCREENSHOT_WORD_RE = LazyPattern(r"(?<!\w)(?:screen[ -]?(?:shot|grab|capture)s?|
                                  r"|скр[иі]ншот)", re.IGNORECASE)
 
 
+_SHOT_LABEL_RE = LazyPattern(r"^(?:screen[ -]?(?:shot|grab|capture)s?|bildschirmfoto|capture[ \t\u00a0]+d['’][ée]cran"
+                             r"|скр[иі]ншот|foto|bild|photo|image)[ \t\u00a0]*[:：][ \t\u00a0]*", re.IGNORECASE)
+
+
 def _says_screenshot(raw: str) -> bool:
     """Do a credit's words say its picture is a screenshot (`SCREENSHOT_WORD_RE`)? Asked by a substring first."""
     return ("creen" in raw or "CREEN" in raw or "chirmfoto" in raw or not raw.isascii()) \
@@ -892,7 +896,9 @@ def _screenshot(credit: Credit, creator: str | None, organization: str | None) -
     """A screenshot's credit: kind "screenshot", who made the picture not said, where it was taken from (a platform,
     a channel) its organisation ("Foto: Screenshot Telegram/Kanal Beispiel": the channel was the creator; "Bild:
     Bildschirmfoto/Telegram": the word), newuser46a #7."""
-    parts = [p for p in (organization, creator) if p and not label_kind(p) and not SCREENSHOT_WORD_RE.fullmatch(p)]
+    # a part opening with its own label ("Bildschirmfoto: Hans Müller", "Foto: Hans Müller") without it (review46h)
+    parts = [p for p in (_SHOT_LABEL_RE.sub("", p) if p else p for p in (organization, creator))
+             if p and not label_kind(p) and not SCREENSHOT_WORD_RE.fullmatch(p)]
     parts.sort(key=lambda p: credit.raw.find(p))
     where = as_written(credit.raw, parts) if parts else None
     sure = None if where is None else "high" if where == "X" or is_org(where) or _platform_named(where) \
