@@ -903,6 +903,9 @@ def _screenshot(credit: Credit, creator: str | None, organization: str | None) -
     where = as_written(credit.raw, parts) if parts else None
     sure = None if where is None else "high" if where == "X" or is_org(where) or _platform_named(where) \
         or names_an_agency(where) else "uncertain"
+    named = [p.strip(ENDS) for p in SEPARATOR_RE.split(where or "") if p.strip(ENDS)]
+    if sure == "high" and any(map(is_persons_name, named)) and not any(map(_platform_named, named)):
+        sure = "uncertain"   # "Screenshot: Hans Müller/dpa": a person beside the agency, whose screen or shot (review47a)
     return evolve(credit, creator=None, organization=where, kind=SCREENSHOT, split_confidence=sure)
 
 
