@@ -82,3 +82,26 @@ def test_a_summary_json_that_cannot_be_written_fails_the_run(tmp_path):
     result = scan(tmp_path, "--summary-json", "/dev/full", str(story))
     assert "error: cannot write the summary to /dev/full" in result.stderr, result.stderr
     assert result.exit_code == 1, result.output
+
+
+# review46h: "© DR" beside a file whose own notice names no one is a skip; its words were French and English only, so
+# the German, Spanish, Italian and Portuguese notices were still said to be names: "the file names Alle Rechte
+# vorbehalten".
+@pytest.mark.parametrize("notice", ["Alle Rechte vorbehalten", "Todos los derechos reservados",
+                                    "Tutti i diritti riservati", "Todos os direitos reservados",
+                                    "© Alle Rechte vorbehalten"])
+def test_dr_beside_a_files_notice_naming_no_one_in_other_languages_is_a_skip(notice):
+    from resolver.provenance import credit_checks
+    from tests.test_review46h import credit_of
+
+    [found] = credit_checks(credit_of("Crédit photo : DR"), {"credit": {"copyright": notice}})
+    assert found["result"] == "skip" and "neither the caption nor the file names an author" in found["evidence"], found
+
+
+def test_dr_beside_a_file_naming_an_author_with_a_notice_still_warns():
+    from resolver.provenance import credit_checks
+    from tests.test_review46h import credit_of
+
+    notice = {"credit": {"copyright": "Hans Müller, alle Rechte vorbehalten"}}
+    [found] = credit_checks(credit_of("Crédit photo : DR"), notice)
+    assert found["result"] == "warn" and "Hans Müller" in found["evidence"], found
