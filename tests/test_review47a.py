@@ -105,3 +105,39 @@ def test_dr_beside_a_file_naming_an_author_with_a_notice_still_warns():
     notice = {"credit": {"copyright": "Hans Müller, alle Rechte vorbehalten"}}
     [found] = credit_checks(credit_of("Crédit photo : DR"), notice)
     assert found["result"] == "warn" and "Hans Müller" in found["evidence"], found
+
+
+CAPTURED = "https://www.reddit.com/r/riverton/comments/1rvf10d/levee_breach_at_riverton/"
+
+
+def reddit_capture(words_html: str) -> str:
+    return ('<html><body><shreddit-post id="t3_1rvf10d" permalink="/r/riverton/comments/1rvf10d/levee_breach_at_'
+            'riverton/" author="River_Watcher_7" post-title="Levee breach at Riverton"><div slot="text-body"><div '
+            f'class="md">{words_html}</div></div></shreddit-post></body></html>')
+
+
+@pytest.mark.parametrize("words_html, text", [
+    ('<p>The levee at <a href="https://news.example/levee">Riverton</a>, they say, broke.</p>',
+     "The levee at Riverton, they say, broke."),
+    ("<p>It was <em>not</em> the dam.</p><p>Second line<br>after a break.</p>",
+     "It was not the dam.\nSecond line\nafter a break."),
+], ids=["a-link-before-a-comma", "emphasis-and-a-break"])
+def test_a_reddit_captures_words_are_quoted_as_the_page_shows_them(words_html, text):
+    """A thread's words in a capture were joined with a space at every tag: "Riverton , they say" of a link before a
+    comma, and Reddit's removal notice quoted "the content policy . ]": words the page never showed, in a report."""
+    from resolver.fetch import wayback
+
+    record = wayback.read("1rvf10d", 200, "text/html", reddit_capture(words_html).encode(), CAPTURED,
+                          platform="reddit").record
+    assert record.text == text, record
+
+
+def test_reddits_removal_notice_is_quoted_as_shown():
+    from resolver.fetch import wayback
+
+    notice = ('<p>[ Removed by Reddit on account of violating the <a href="/help/contentpolicy">content policy</a>.'
+              ' ]</p>')
+    record = wayback.read("1rvf10d", 200, "text/html", reddit_capture(notice).encode(), CAPTURED,
+                          platform="reddit").record
+    assert record.text is None and "“[ Removed by Reddit on account of violating the content policy. ]”" in (
+        record.reason or ""), record
