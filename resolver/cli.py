@@ -237,6 +237,9 @@ def _not_the_same(path: Path, named: str, others: dict[str, Path | None]) -> Non
 def _can_write(path: Path, named: str) -> None:
     """A file written at a run's end (`scan --summary-json`) that could not be written there, said before the run
     (exit 2), not after it (review47a: "notes.txt/s.json" was found not a folder once every article was read)."""
+    if str(path) == "-":   # as -o's stdout it would break the articles' JSON lines; it was a file named "-"
+        raise click.BadParameter("- is no file here: name one, or /dev/stdout to have the summary on stdout",
+                                 param_hint=named)
     folder = path.absolute().parent
     if not folder.is_dir():
         raise click.BadParameter(f"{folder} is not a folder (choose another {named})", param_hint=named)

@@ -141,3 +141,15 @@ def test_reddits_removal_notice_is_quoted_as_shown():
                           platform="reddit").record
     assert record.text is None and "“[ Removed by Reddit on account of violating the content policy. ]”" in (
         record.reason or ""), record
+
+
+def test_a_summary_json_named_dash_is_refused_not_written_to_a_file_named_dash(tmp_path, monkeypatch):
+    """`-o -` is stdout; `--summary-json -` wrote a file named "-" in the folder the run was started from, which a
+    user reading stdout never saw (and `rm -` cannot remove)."""
+    monkeypatch.chdir(tmp_path)
+    story = tmp_path / "story.html"
+    story.write_text(page(1))
+    result = scan(tmp_path, "--summary-json", "-", str(story))
+    assert result.exit_code == 2, result.output
+    assert "/dev/stdout" in result.stderr, result.stderr
+    assert not (tmp_path / "-").exists()
