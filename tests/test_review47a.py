@@ -153,3 +153,19 @@ def test_a_summary_json_named_dash_is_refused_not_written_to_a_file_named_dash(t
     assert result.exit_code == 2, result.output
     assert "/dev/stdout" in result.stderr, result.stderr
     assert not (tmp_path / "-").exists()
+
+
+# German "Bildschirmfoto:" opens a screenshot's credit as "Screenshot:" does; it gave no credit at all ("Bildschirmfoto:
+# ZDF", "Bildschirmfoto: Anna Beispiel"), read only when a slash form named an agency after it.
+@pytest.mark.parametrize("caption, expected", [
+    ("Bildschirmfoto: ZDF", ("ZDF", "high")),
+    ("Bildschirmfoto: Anna Beispiel", ("Anna Beispiel", "uncertain")),
+    ("Bildschirmfoto: Telegram/Kanal Beispiel", ("Telegram/Kanal Beispiel", "high")),
+    ("Screenshot: ZDF", ("ZDF", "high")),
+])
+def test_bildschirmfoto_with_a_colon_opens_a_screenshots_credit(caption, expected):
+    from tests.test_review46h import credit_of
+
+    credit = credit_of(caption)
+    assert credit["kind"] == "screenshot" and credit["creator"] is None, credit
+    assert (credit["organization"], credit["split_confidence"]) == expected, credit

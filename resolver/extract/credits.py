@@ -66,6 +66,7 @@ PREFIX = (
     rf"|Photos?{SP}+(?=(?-i:{AGENCIES})(?![\w-]))"   # AFP's French "Photo AFP", no colon (newuser32b #8)
     # "Screen grab via YouTube", "Screen-grab: X": taken from a platform (fixleft44a; "Video still" is a PHOTO word)
     rf"|Screen.?(?:shot|grab){SP}*(?:via|from|aus(?:{SP}+de[mr])?|von)?{SP}*[:：]?|Provided{SP}+by\b"
+    rf"|Bildschirmfoto{SP}*[:：]"   # German "Bildschirmfoto: ZDF", as "Screenshot: ZDF" (review47a: no credit)
     rf"|{EQUALS_PHOTO_WORD}{SP}*[=＝]"   # Japanese and Korean credits: "写真＝AFP＝時事", "사진=연합뉴스" (#10)
     # "الصورة من أرشيف رويترز" (the photo, from Reuters' archive: a file photo), "عکس از علی رضایی" (photo by), with no
     # colon (newuser35b #5, #4); a space each, PREFIX's length being compiled in every credit pattern (#14)
