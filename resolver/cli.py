@@ -234,6 +234,19 @@ def _not_the_same(path: Path, named: str, others: dict[str, Path | None]) -> Non
             raise click.UsageError(f"{path} is both {named} and {what}; name another file")
 
 
+def _can_write(path: Path, named: str) -> None:
+    """A file written at a run's end (`scan --summary-json`) that could not be written there, said before the run
+    (exit 2), not after it (review47a: "notes.txt/s.json" was found not a folder once every article was read)."""
+    if str(path) == "-":   # as -o's stdout it would break the articles' JSON lines; it was a file named "-"
+        raise click.BadParameter("- is no file here: name one, or /dev/stdout to have the summary on stdout",
+                                 param_hint=named)
+    folder = path.absolute().parent
+    if not folder.is_dir():
+        raise click.BadParameter(f"{folder} is not a folder (choose another {named})", param_hint=named)
+    if not os.access(path if path.exists() else folder, os.W_OK):
+        raise click.BadParameter(f"{path} cannot be written here (choose another {named})", param_hint=named)
+
+
 def _check_output_in_folder(output: OutputFile, spec: InputSpec, *, recorded: int | None) -> None:
     """An output file inside a folder the run reads is left out of its inputs (`_without_output`); if it already
     holds something that no unfinished run of this job wrote (`recorded`: the length one did), it may be an
@@ -871,8 +884,10 @@ def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str 
         spec = _without_output(spec, output)
     if summary_json is not None:   # written over at the end: never an input, the -o file, the cache or the WARC
         spec = _without_output(spec, summary_json, what="the --summary-json file")
-        _not_the_same(summary_json, "--summary-json", {"-o": output, "--warc": warc_file,
-                                                       "--db": _settings(ctx, sends=False).database()})
+        database = _settings(ctx, sends=False).database()
+        _not_the_same(summary_json, "--summary-json", {"-o": output, "--warc": warc_file, "--db": database, **{
+            f"--db's {end} file": database.with_name(database.name + end) for end in ("-wal", "-shm", "-journal")}})
+        _can_write(summary_json, "--summary-json")
     stdin = _stdin(spec.files, spec.jsonl)
     steps = pipeline.Steps(resolve=do_resolve, fetch=do_fetch, identify=identify,
                            archive=ArchiveOptions(save=save, max_age_days=max_age) if do_archive else None)
@@ -901,7 +916,7 @@ def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str 
                               kind=kind_given, encoding=encoding, stdin=stdin, output=out, json_lines=as_json,
                               emit=lambda outcome: _emit(outcome, as_json=as_json, output=out),
                               summary_json=summary_json)
-    _exit_for(ctx, failed=_run_failed(summary), unavailable=summary.unavailable)
+    _exit_for(ctx, failed=_run_failed(summary) + bool(ctx.meta.get(SUMMARY_UNWRITTEN)), unavailable=summary.unavailable)
     if fail_on_gone and summary.links_gone:   # a cron job's signal that a link died, as resolve's (resolution37)
         ctx.exit(EXIT_GONE)
 
@@ -1382,6 +1397,11 @@ def _write_summary_json(path: Path, summary: Summary, job: dict[str, Any] | None
     except (click.ClickException, InputError) as exc:   # InputError: DiskFull
         click.echo(f"error: cannot write the summary to {path} "
                    f"({exc.message if isinstance(exc, click.ClickException) else exc})", err=True)
+        # the run fails (exit 1), its other work kept: it exited 0, a script seeing success and no summary (review47a)
+        click.get_current_context().meta[SUMMARY_UNWRITTEN] = True
+
+
+SUMMARY_UNWRITTEN = "embed-resolver.summary-json-unwritten"
 
 
 def _articles_read(summary: Summary) -> str:

@@ -2351,8 +2351,11 @@ def credit_checks(credit: dict[str, Any], facts: dict[str, Any] | None) -> list[
     return [_organisation_checked(credit, orgs, said_people, people, inside)]
 
 
-# The words of a rights-reserved notice in a file's field ("DR", "D.R.", "Tous droits réservés"): they name no author
-_RIGHTS_RESERVED_WORDS = frozenset({"dr", "d", "r", "droits", "réservés", "reserves", "tous", "c"})
+# The words of a rights-reserved notice in a file's field ("DR", "D.R.", "Tous droits réservés"; German, Spanish,
+# Italian, Portuguese: "Alle Rechte vorbehalten", review47a): they name no author
+_RIGHTS_RESERVED_WORDS = frozenset({"dr", "d", "r", "droits", "réservés", "reserves", "tous", "c", "alle", "rechte",
+                                    "vorbehalten", "todos", "los", "os", "derechos", "direitos", "reservados",
+                                    "tutti", "i", "diritti", "riservati"})
 
 
 def _names_an_author(value: str) -> bool:

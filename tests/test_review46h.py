@@ -95,3 +95,22 @@ def test_a_menu_line_after_picture_alliance_names_no_photographer(line):
 def test_picture_alliance_photographers_are_still_read(line, expected):
     text = f"Text des Artikels, lang genug für einen Artikel.\n\nEine Szene am Hafen. {line}\n\nMehr Text danach.\n"
     assert credits_in(text, "text") == [expected]
+
+
+# A screenshot's credit kept its own label inside where the picture was taken from: "Bildschirmfoto: Hans Müller/dpa"
+# gave "Bildschirmfoto: Hans Müller/dpa" as the organisation, sure, "(Screenshot/Foto: Hans Müller)" "Foto: Hans Müller".
+# A place naming a person beside an agency is no sure organisation (review47a): who took the screenshot, or whose
+# screen it shows, is not said; a platform named ("Telegram/Kanal Beispiel") stays sure.
+@pytest.mark.parametrize("caption, expected", [
+    ("Bildschirmfoto: Hans Müller/dpa", (None, "Hans Müller/dpa", "uncertain")),
+    ("Screenshot: Hans Müller/dpa", (None, "Hans Müller/dpa", "uncertain")),
+    ("(Screenshot/Foto: Hans Müller)", (None, "Hans Müller", "uncertain")),
+    ("Screenshot/Bild: YouTube", (None, "YouTube", "high")),
+    ("Foto: Screenshot Telegram/Kanal Beispiel", (None, "Telegram/Kanal Beispiel", "high")),
+    ("Screenshot: Anna Beispiel/Instagram", (None, "Anna Beispiel/Instagram", "high")),
+    ("Foto: Screenshot/YouTube", (None, "YouTube", "high")),
+])
+def test_a_screenshots_place_keeps_no_label(caption, expected):
+    credit = credit_of(caption)
+    assert credit["kind"] == "screenshot", credit
+    assert (credit["creator"], credit["organization"], credit["split_confidence"]) == expected, credit

@@ -66,6 +66,7 @@ PREFIX = (
     rf"|Photos?{SP}+(?=(?-i:{AGENCIES})(?![\w-]))"   # AFP's French "Photo AFP", no colon (newuser32b #8)
     # "Screen grab via YouTube", "Screen-grab: X": taken from a platform (fixleft44a; "Video still" is a PHOTO word)
     rf"|Screen.?(?:shot|grab){SP}*(?:via|from|aus(?:{SP}+de[mr])?|von)?{SP}*[:：]?|Provided{SP}+by\b"
+    rf"|Bildschirmfoto{SP}*[:：]"   # German "Bildschirmfoto: ZDF", as "Screenshot: ZDF" (review47a: no credit)
     rf"|{EQUALS_PHOTO_WORD}{SP}*[=＝]"   # Japanese and Korean credits: "写真＝AFP＝時事", "사진=연합뉴스" (#10)
     # "الصورة من أرشيف رويترز" (the photo, from Reuters' archive: a file photo), "عکس از علی رضایی" (photo by), with no
     # colon (newuser35b #5, #4); a space each, PREFIX's length being compiled in every credit pattern (#14)
@@ -511,12 +512,19 @@ def _read_credits(text: str, *, source: str = "text", offset: int = 0, image: st
                 if (split := _picture_alliance_split(written)) is None:
                     continue
                 raw = text[start:end].strip()
+                unsure = None
                 if split[0] and "|" in written and raw[:1] in "pP" and not is_first_name(split[0].split()[0]):
-                    continue   # no "Foto:" nor "©": "picture alliance/dpa | Unsere Partner" is a menu's (review46h)
+                    # no "Foto:" nor "©", no common first name: "picture alliance/dpa | Unsere Partner" is a menu's
+                    # (review46h); "picture alliance/dpa | Uli Beispiel" a photographer's, not sure (review47a: it
+                    # was dropped whole, agency and all)
+                    if any(word.casefold() in _MENU_WORDS for word in split[0].split()):
+                        continue
+                    unsure = "uncertain"
                 first = start + text[start:end].index(raw)
                 accepted.append((start, end))
                 credits.append(Credit(raw=raw, source=source, span=(offset + first, offset + first + len(raw)),
-                                      creator=split[0], organization=split[1], image=image, form=form))
+                                      creator=split[0], organization=split[1], image=image, form=form,
+                                      split_confidence=unsure))
                 continue
             if form == "slash" and (wider := _names_before(text, start, written)) is not None:
                 start, written = wider   # "Jane Doe, John Roe/Reuters": the form read John Roe alone (review32r1)
@@ -619,6 +627,13 @@ def _desk_label_credit(match: re.Match[str], text: str, *, source: str, offset: 
 def _platform_named(value: str) -> bool:
     """Is a value a platform's name alone ("Telegram", "YouTube")?"""
     return value.strip(ENDS).casefold() in PLATFORMS
+
+
+# A site's menu words, in German and English, after picture alliance's pipe with no credit word before it ("picture
+# alliance/dpa | Unsere Partner"): no photographer's name (review46h, review47a)
+_MENU_WORDS = frozenset("""unsere unser alle mehr weitere über ueber uns partner partnern marken angebote angebot
+kontakt impressum datenschutz startseite newsletter abo abos themen nachrichten service hilfe suche jobs karriere presse
+mediadaten shop login anmelden our all more about us partners contact privacy home news services help search""".split())
 
 
 def _picture_alliance_split(value: str) -> tuple[str | None, str] | None:
@@ -861,6 +876,10 @@ SCREENSHOT_WORD_RE = LazyPattern(r"(?<!\w)(?:screen[ -]?(?:shot|grab|capture)s?|
                                  r"|скр[иі]ншот)", re.IGNORECASE)
 
 
+_SHOT_LABEL_RE = LazyPattern(r"^(?:screen[ -]?(?:shot|grab|capture)s?|bildschirmfoto|capture[ \t\u00a0]+d['’][ée]cran"
+                             r"|скр[иі]ншот|foto|bild|photo|image)[ \t\u00a0]*[:：][ \t\u00a0]*", re.IGNORECASE)
+
+
 def _says_screenshot(raw: str) -> bool:
     """Do a credit's words say its picture is a screenshot (`SCREENSHOT_WORD_RE`)? Asked by a substring first."""
     return ("creen" in raw or "CREEN" in raw or "chirmfoto" in raw or not raw.isascii()) \
@@ -878,11 +897,16 @@ def _screenshot(credit: Credit, creator: str | None, organization: str | None) -
     """A screenshot's credit: kind "screenshot", who made the picture not said, where it was taken from (a platform,
     a channel) its organisation ("Foto: Screenshot Telegram/Kanal Beispiel": the channel was the creator; "Bild:
     Bildschirmfoto/Telegram": the word), newuser46a #7."""
-    parts = [p for p in (organization, creator) if p and not label_kind(p) and not SCREENSHOT_WORD_RE.fullmatch(p)]
+    # a part opening with its own label ("Bildschirmfoto: Hans Müller", "Foto: Hans Müller") without it (review46h)
+    parts = [p for p in (_SHOT_LABEL_RE.sub("", p) if p else p for p in (organization, creator))
+             if p and not label_kind(p) and not SCREENSHOT_WORD_RE.fullmatch(p)]
     parts.sort(key=lambda p: credit.raw.find(p))
     where = as_written(credit.raw, parts) if parts else None
     sure = None if where is None else "high" if where == "X" or is_org(where) or _platform_named(where) \
         or names_an_agency(where) else "uncertain"
+    named = [p.strip(ENDS) for p in SEPARATOR_RE.split(where or "") if p.strip(ENDS)]
+    if sure == "high" and any(map(is_persons_name, named)) and not any(map(_platform_named, named)):
+        sure = "uncertain"   # "Screenshot: Hans Müller/dpa": a person beside the agency, whose screen or shot (review47a)
     return evolve(credit, creator=None, organization=where, kind=SCREENSHOT, split_confidence=sure)
 
 

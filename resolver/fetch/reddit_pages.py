@@ -157,9 +157,15 @@ def _other_thread(soup: BeautifulSoup, post_id: str) -> str | None:
 
 
 def _words(element: Tag) -> str:
-    """An element's words, a paragraph a line."""
-    paragraphs = [" ".join(p.get_text(" ").split()) for p in element.find_all("p")]
-    return "\n".join(p for p in paragraphs if p) or " ".join(element.get_text(" ").split())
+    """An element's words, a paragraph a line, a <br> a line break, as the page shows them: no space added at a tag
+    (review47a: "Riverton , they say" of a link before a comma, "content policy . ]" of Reddit's notice)."""
+    for br in element.find_all("br"):
+        br.replace_with("\n")
+
+    def lines(block: Tag) -> str:
+        return "\n".join(" ".join(line.split()) for line in block.get_text().split("\n") if line.strip())
+    # words in no <p>: a space at each tag, as before, not one block's last word glued to the next's first
+    return "\n".join(p for p in map(lines, element.find_all("p")) if p) or " ".join(element.get_text(" ").split())
 
 
 __all__ = ["capture_pages", "names_post", "read_capture"]
