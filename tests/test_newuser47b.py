@@ -1,0 +1,72 @@
+"""A broadcaster's video and podcast desk's findings (newuser47b): the videos and video stills their articles embed
+and credit. Fixtures are small fictional pages in the services' own embed forms: Twitch's clip and video players
+(`clips.twitch.tv/embed?clip=<slug>&parent=<host>`, `player.twitch.tv/?video=v<id>&parent=<host>`, as Twitch's
+"Share > Embed" gives them) and links to a clip's and a video's pages."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.test_verdicts import cli_on_fakenet
+from tests.waybacknet import serve
+
+CLIP = "FancyBraveOtterKappa-AbCdEf12345"
+TWITCH_PAGE = (
+    '<!doctype html><html><head><title>Streamer reacts</title></head><body><article>'
+    '<p>The streamer reacted live to the verdict, and the moment spread as a clip.</p>'
+    f'<iframe src="https://clips.twitch.tv/embed?clip={CLIP}&amp;parent=news.example" height="360" width="640" '
+    'allowfullscreen></iframe>'
+    f'<p>Watch <a href="https://clips.twitch.tv/{CLIP}">the clip</a> or the whole '
+    '<a href="https://www.twitch.tv/videos/1987654321">broadcast</a>; a second clip: '
+    '<a href="https://www.twitch.tv/marlowstreams/clip/QuietLoudKoalaPogChamp-Zx9Yw8Vu7">twitch.tv</a>.</p>'
+    '<iframe src="https://player.twitch.tv/?video=v1987654321&amp;parent=news.example" height="360" width="640">'
+    '</iframe><p>Follow the channel: <a href="https://www.twitch.tv/marlowstreams">twitch.tv/marlowstreams</a>.</p>'
+    '</article></body></html>')
+HOSTS = ["web.archive.org", "archive.org", "clips.twitch.tv", "www.twitch.tv", "player.twitch.tv"]
+
+
+@pytest.fixture
+def run(fakenet, tmp_path, monkeypatch):
+    serve(fakenet, [])
+    return cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS)
+
+
+def test_newuser47b_1_twitch_clips_and_videos_are_found_once_each_by_their_ids():
+    from resolver.platforms import unsupported
+
+    assert [(f.service, f.key, f.kind) for f in unsupported.found(TWITCH_PAGE)] == [
+        ("Twitch", f"clip/{CLIP}", "clip"), ("Twitch", "video/1987654321", "video"),
+        ("Twitch", "clip/QuietLoudKoalaPogChamp-Zx9Yw8Vu7", "clip")]
+    # a channel's page, its live player and Twitch's own pages name no clip or video
+    assert unsupported.found('<a href="https://www.twitch.tv/marlowstreams">x</a> '
+                             '<iframe src="https://player.twitch.tv/?channel=marlowstreams&parent=a.example"></iframe>'
+                             '<a href="https://www.twitch.tv/directory">y</a> https://clips.twitch.tv/create') == []
+
+
+def test_newuser47b_1_they_are_said_not_supported_in_scan_json_and_reports(run, fakenet):
+    """`scan` said "0 embeds, 0 credits" and nothing else of the two players: the clip vanished from every output,
+    while a Spotify player beside it was said not supported."""
+    code, out = run("scan", "article.html", article=TWITCH_PAGE)
+    assert code == 0, out
+    assert ("note: 3 clips and videos (Twitch 3) not checked: Twitch clips and videos are not supported (no source of "
+            f"Twitch is read); first https://clips.twitch.tv/embed?clip={CLIP}&parent=news.example") in out, out
+    code, out = run("scan", "--json", "article.html")
+    [said] = [w for w in json.loads(out.splitlines()[0])["warnings"] if w["kind"] == "posts-not-supported"]
+    assert (said["count"], said["services"]) == (3, {"Twitch": 3}), said
+    code, out = run("report", "--offline", "article.html")
+    assert "**Not supported**: 3 clips and videos (Twitch 3)" in out, out
+    assert not [h for h in fakenet.hits if "twitch" in h[0]], fakenet.hits
+
+
+@pytest.mark.parametrize("url, why", [
+    (f"https://clips.twitch.tv/{CLIP}", "Twitch clips are not supported (no source of Twitch is read)"),
+    ("https://www.twitch.tv/videos/1987654321", "Twitch videos are not supported (no source of Twitch is read)"),
+], ids=["clip", "video"])
+def test_newuser47b_1_fetch_of_a_twitch_clip_says_why_and_asks_nothing(run, fakenet, url, why):
+    """`fetch` of a clip asked clips.twitch.tv for it as a link to follow, then said "it is no post"."""
+    said: list[str] = []
+    code, out = run("fetch", url, said=said)
+    assert code == 1 and said == [f"error: cannot fetch {url}: {why}; nothing was asked"], (code, said)
+    assert fakenet.hits == [], fakenet.hits
