@@ -70,3 +70,38 @@ def test_newuser47b_1_fetch_of_a_twitch_clip_says_why_and_asks_nothing(run, fake
     code, out = run("fetch", url, said=said)
     assert code == 1 and said == [f"error: cannot fetch {url}: {why}; nothing was asked"], (code, said)
     assert fakenet.hits == [], fakenet.hits
+
+
+TIKTOK = "https://www.tiktok.com/@citywatcher_/video/7301234567890999999"
+X_VIDEO = "https://x.com/DanaWhitlockMP/status/1795012345678901234/video/1"
+
+
+@pytest.mark.parametrize("paragraph", [
+    # the link's own words give the quote to speech in the video, not to the post
+    f'<p>The minister <a href="{X_VIDEO}">said in a video on X</a>: "We will not back down, whatever the polls say."</p>',
+    f'<p>Dana Whitlock <a href="{X_VIDEO}">says in the clip</a>: "We will not back down."</p>',
+    # a verb of speech after the quote gives it to a speaker ("…,” an officer shouts)
+    f'<p>City Watcher posted <a href="{TIKTOK}">this video</a>: "Move back, this is your last warning," an officer '
+    'shouts.</p>',
+    f'<p>In <a href="{TIKTOK}">footage</a> from the square: "Let them through!" a woman yells.</p>',
+], ids=["said-in-a-video", "says-in-the-clip", "shouts-after", "yells-after"])
+def test_newuser47b_2_words_spoken_in_a_video_are_not_read_as_the_posts(paragraph):
+    """Read as the words of the post, the speaker's words were compared with the video's caption: "partial quote …
+    “whatever the polls say” after (glued on by the page or a scraper?)", or "mostly not the post's"."""
+    from resolver.extract import find_all
+
+    [embed], _ = find_all(f"<html><body><article>{paragraph}</article></body></html>", "html")
+    assert (embed.text, embed.text_confidence) == (None, None), embed
+
+
+@pytest.mark.parametrize("paragraph, words", [
+    (f'<p>Smith <a href="{X_VIDEO}">said on X</a>: "We will not back down."</p>', "We will not back down."),
+    (f'<p>City Watcher posted <a href="{TIKTOK}">a video</a>, captioning it: "the police line at 10pm"</p>',
+     "the police line at 10pm"),
+], ids=["said-on-x", "captioning"])
+def test_newuser47b_2_a_posts_own_words_beside_its_link_are_still_read(paragraph, words):
+    from resolver.extract import find_all
+
+    [embed], _ = find_all(f"<html><body><article>{paragraph}</article></body></html>", "html")
+    assert embed.text == words, embed
+
