@@ -105,3 +105,38 @@ def test_newuser47b_2_a_posts_own_words_beside_its_link_are_still_read(paragraph
     [embed], _ = find_all(f"<html><body><article>{paragraph}</article></body></html>", "html")
     assert embed.text == words, embed
 
+
+VIDEO_NOTE = ("the post is a video: the article's words were compared with its caption (the post's words), not with "
+              "what is said in the video, which is never checked")
+CAPTION = "the police line at 10pm"
+
+
+def _video_text_check(platform: str, said: str, media: list[dict], **embed: str) -> dict:
+    from resolver.provenance import text_check
+
+    data = {"platform": platform, "kind": "post", "detector": "html-link", "text": said, "text_confidence": "high",
+            "url": TIKTOK if platform == "tiktok" else X_VIDEO, "post_id": "7301234567890999999", **embed}
+    post = {"platform": platform, "status": "available", "post_id": "7301234567890999999", "archived": [],
+            "source": "oembed", "text": CAPTION, "text_kind": "text", "media": media,
+            # Meta's oEmbed gives an Instagram post's title at most: its caption read from elsewhere
+            "field_sources": {"text": "wayback" if platform == "instagram" else "oembed"}}
+    return text_check(data, post)
+
+
+@pytest.mark.parametrize("platform, media, embed, note", [
+    ("tiktok", [{"type": "thumbnail", "url": "https://p16.example/x.jpeg"}], {}, True),
+    ("tiktok", [], {"shown_url": "https://www.tiktok.com/@citywatcher_/photo/7301234567890999999"}, False),
+    ("twitter", [{"type": "video", "url": "https://pbs.twimg.com/ext_tw_video_thumb/1/pu/img/a.jpg"}], {}, True),
+    ("twitter", [{"type": "photo", "url": "https://pbs.twimg.com/media/a.jpg"}], {}, False),
+    ("facebook", [], {"kind": "video"}, True),
+    ("instagram", [], {"shown_url": "https://www.instagram.com/reel/C7aBcDeFgHi/"}, True),
+], ids=["tiktok-video", "tiktok-photo", "x-video", "x-photo", "facebook-video", "instagram-reel"])
+@pytest.mark.parametrize("said", [CAPTION, "the police line at 11pm"], ids=["same", "changed"])
+def test_newuser47b_3_a_videos_text_check_says_its_caption_was_compared_not_its_speech(platform, media, embed, note,
+                                                                                     said):
+    """A video desk quoting a video beside its link could not tell which words the check compared: its caption, or
+    what is said in the video (which nothing reads)."""
+    check = _video_text_check(platform, said, media, **embed)
+    assert check["result"] == ("pass" if said == CAPTION else "fail"), check
+    assert (VIDEO_NOTE in check["evidence"]) is note, check
+
