@@ -140,3 +140,18 @@ def test_newuser47b_3_a_videos_text_check_says_its_caption_was_compared_not_its_
     assert check["result"] == ("pass" if said == CAPTION else "fail"), check
     assert (VIDEO_NOTE in check["evidence"]) is note, check
 
+
+@pytest.mark.parametrize("caption, credit", [
+    ("Die Brücke am Morgen. Standbild: ZDF", (None, "ZDF")),
+    ("Standbild: Riverside News TV", (None, "Riverside News TV")),
+    ("Polizisten auf dem Platz. Standbild: Jana Beispiel/ZDF", ("Jana Beispiel", "ZDF")),
+], ids=["broadcaster", "channel", "person-and-broadcaster"])
+def test_newuser47b_4_a_german_video_still_is_credited(caption, credit):
+    """"Standbild" (a video still) opened no credit: the frame's source was lost, where "Video still: AP" and
+    "Bild: ZDF" were read."""
+    from resolver.extract import find_all
+
+    html = f'<html><body><figure><img src="/a.jpg"><figcaption>{caption}</figcaption></figure></body></html>'
+    _, credits = find_all(html, "html")
+    assert [(c.creator, c.organization) for c in credits] == [credit], credits
+

@@ -47,7 +47,8 @@ EQUALS_PHOTO_WORD = "(?:" + "|".join(w for w in OTHER_PHOTO_WORDS
                                      if "\u3040" <= w[0] <= "\u9fff" or "\uac00" <= w[0] <= "\ud7af") + ")"
 # Not "Graphic": "(Graphic: Emerging markets in 2019 - tmsnrt.rs/…)" names a chart, not who made it.
 # "Video still via Instagram": a frame of a video, its words one photo word (fixleft44a)
-PHOTO = (r"(?:Photo(?:graph(?:s|y)?|s)?|Image[mns]?|Pictures?|Pics?|Fotos?|Bild|Video(?:.still)?|Illustrations?"
+# "Standbild": German for a video still (newuser47b #4)
+PHOTO = (r"(?:Photo(?:graph(?:s|y)?|s)?|Image[mns]?|Pictures?|Pics?|Fotos?|(?:Stand)?Bild|Video(?:.still)?|Illustrations?"
          r"|Photo[ -]illustration|(?:Featured|Main|Top|Header|Lead|Hero)[ \t]image"
          r"|Satellite[ \t](?:imagery|images?|photos?)"   # "Satellite image: Planet Labs PBC" (#10)
          rf"|{OTHER_PHOTO_WORD})")
