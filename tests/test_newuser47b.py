@@ -155,3 +155,30 @@ def test_newuser47b_4_a_german_video_still_is_credited(caption, credit):
     _, credits = find_all(html, "html")
     assert [(c.creator, c.organization) for c in credits] == [credit], credits
 
+
+@pytest.mark.parametrize("caption, credit", [
+    ("The minister at the lectern. Still from a video posted on X by @DanaWhitlockMP", ("@DanaWhitlockMP", "X")),
+    ("Still from a video posted to TikTok by @marlowwalks.", ("@marlowwalks", "TikTok")),
+    ("Officers at the square. Image taken from a video shared on Instagram by @city.watcher",
+     ("@city.watcher", "Instagram")),
+    ("Screenshot from a video posted on YouTube by @RiversideNewsTV", ("@RiversideNewsTV", "YouTube")),
+], ids=["x", "tiktok", "instagram-taken", "youtube-screenshot"])
+def test_newuser47b_5_a_still_from_an_accounts_video_credits_the_account(caption, credit):
+    """"Still from a video posted on X by @name" gave no credit at all: the account whose video the still is, and its
+    platform, were lost, where "Video still via X/@name" was read as that account's post."""
+    from resolver.extract import find_all
+
+    html = f'<html><body><figure><img src="/a.jpg"><figcaption>{caption}</figcaption></figure></body></html>'
+    _, credits = find_all(html, "html")
+    assert [(c.creator, c.organization, c.kind) for c in credits] == [(*credit, "social-post")], credits
+    _, credits = find_all(f"Crowds gathered on Tuesday.\n\n{caption}\n\nThe council met on Wednesday.\n", "text")
+    assert [(c.creator, c.organization, c.kind) for c in credits] == [(*credit, "social-post")], credits
+
+
+def test_newuser47b_5_a_still_of_a_video_naming_no_account_is_no_credit():
+    from resolver.extract import find_all
+
+    for caption in ("Image taken from video.", "Still from a video posted on X by a resident",
+                    "A still from a video posted on X by @DanaWhitlockMP shows the lectern, officials said"):
+        html = f'<html><body><figure><img src="/a.jpg"><figcaption>{caption}</figcaption></figure></body></html>'
+        assert [c for c in find_all(html, "html")[1] if c.kind == "social-post"] == [], caption
