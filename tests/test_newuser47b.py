@@ -182,3 +182,24 @@ def test_newuser47b_5_a_still_of_a_video_naming_no_account_is_no_credit():
                     "A still from a video posted on X by @DanaWhitlockMP shows the lectern, officials said"):
         html = f'<html><body><figure><img src="/a.jpg"><figcaption>{caption}</figcaption></figure></body></html>'
         assert [c for c in find_all(html, "html")[1] if c.kind == "social-post"] == [], caption
+
+
+@pytest.mark.parametrize("url, what", [
+    ("https://www.youtube.com/embed/videoseries?list=PLa1b2c3d4e5f6g7h8i9j0kLmNoPqRsTu",
+     "a YouTube playlist (videos someone listed, which shows whatever the list holds when it is opened)"),
+    ("https://www.youtube.com/clip/UgkxAbCdEfGhIjKlMnOpQrStUvWxYz012345",
+     "a YouTube clip (a few seconds of a video, cut by a viewer), which names neither the video nor its time"),
+    ("https://www.tiktok.com/@marlowwalks/live",
+     "a TikTok live stream (the account's broadcast, which shows whatever is live when it is opened)"),
+], ids=["playlist", "clip", "live"])
+def test_newuser47b_6_fetch_of_a_playlist_clip_or_live_stream_says_what_it_is_and_asks_nothing(fakenet, tmp_path,
+                                                                                                monkeypatch, url, what):
+    """`fetch` asked youtube.com or tiktok.com for the page, then said "it is no post" alone, where the scan of the
+    same link says what it is."""
+    serve(fakenet, [])
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, ["www.youtube.com", "www.tiktok.com", *HOSTS])
+    said: list[str] = []
+    code, out = run("fetch", url, said=said)
+    assert code == 1 and said == [f"error: cannot fetch {url}: it is {what}, no post to fetch; nothing was asked"], \
+        (code, said)
+    assert fakenet.hits == [], fakenet.hits
