@@ -1736,6 +1736,8 @@ def _no_post_kind(url: str) -> str | None:
     if ref is not None and ref.kind == "comment":   # as the report says it (newuser46c #7: "it is no post")
         parent = f"; `embed-resolver fetch {ref.parent}` fetches the post it is under" if ref.parent else ""
         return f"it is {platforms.comment_said(ref)}: comments are not fetched{parent}"
+    if ref is not None and (ref.platform, ref.kind) in platforms.ASKED_NOTHING:   # newuser47b #6
+        return f"it is {platforms.NOT_POSTS[(ref.platform, ref.kind)]}, no post to fetch; nothing was asked"
     if ref is None or (ref.platform, ref.kind) != ("instagram", "story"):
         return None
     return (f"it is {platforms.NOT_POSTS[(ref.platform, ref.kind)]}, no post to fetch; `embed-resolver archive "

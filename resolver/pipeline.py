@@ -2377,6 +2377,9 @@ async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: IO[b
             # "t.me/ukrаinenow/78" likewise, a look-alike account's link (newuser44a #9: the caller names its letters)
             if no_post is not None:
                 no_post.append(Resolution(named, None, None))
+        elif ref is not None and (ref.platform, ref.kind) in platforms.ASKED_NOTHING:
+            if no_post is not None:   # a playlist, a clip, a live stream: the caller says what it is (newuser47b #6)
+                no_post.append(Resolution(named, None, None))
         else:
             links.setdefault(named, []).append((named, None))
             named_links.add(named)

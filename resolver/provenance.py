@@ -963,6 +963,8 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
     if embed.get("detector") in LINKS:
         result, evidence = _beside_link(result, evidence, compared, said or "", found["text"],
                                         embed.get("text_confidence"))
+        if _video_post(embed, post):
+            evidence += VIDEO_CAPTION
     elif result == "fail" and embed.get("text_confidence") == "uncertain" and not compared.turned:
         # Where an uncertain text starts or ends is a reading of the page (words in no <p>, run-on prose): a change
         # found may be the reading's, and a correct quote failed `--fail-on fail` (review27b §1). Not another figure or
@@ -1225,6 +1227,23 @@ def _this_posts_words(compared: quotes.Comparison) -> bool:
     return (compared.turned or any(c.opens for c in real)) and bool(real) \
         and all(quotes.turns_around(c) or c.cuts for c in real) \
         and compared.matched >= max(THIS_POSTS_WORDS, MOSTLY_SHARED * compared.said_words)
+
+
+# What a video's text check compared: words beside a video's link may be what is said in it (newuser47b #3)
+VIDEO_CAPTION = ("; the post is a video: the article's words were compared with its caption (the post's words), not "
+                 "with what is said in the video, which is never checked")
+_REEL_PAGES = ("/reel/", "/reels/", "/tv/")
+
+
+def _video_post(embed: dict[str, Any], post: dict[str, Any] | None) -> bool:
+    """Whether the post is a video, its words a caption: a TikTok video (not a photo post's `/photo/` page), an
+    embed of kind "video" (Facebook, YouTube, Vimeo), an Instagram reel, or a post whose answer gives a video."""
+    shown = embed.get("shown_url") or ""
+    if embed.get("platform") == "tiktok":
+        return "/photo/" not in shown
+    if embed.get("kind") == "video" or embed.get("platform") == "instagram" and any(p in shown for p in _REEL_PAGES):
+        return True
+    return any(m.get("type") in ("video", "animated_gif") for m in (post or {}).get("media") or ())
 
 
 # Words beside a link the article gives as another's report of the post ("…», según publicó el diario …", "…,”

@@ -30,12 +30,19 @@ OPENS_RE = LazyPattern(r"\s*[“\"«„»]")
 SENTENCE_END_RE = LazyPattern(r"[.!?;](?:\s|$)")
 # de, fr, es, pt (quotes35); French "dit" only as French writes it ("dit-elle", "a dit", "dit le maire"), Dutch "dit"
 # being "this" ("Dit is", "dit jaar": review35r2)
+# the words a video's speaker is given ("…,” an officer shouts): newuser47b #2
 SPOKEN = r"said|says|say|told|tells|asked|asks|according|stated|states|declared|shouted|insisted|explained|" \
+         r"shouts|yells|yelled|screams|screamed|" \
          r"sagte|sagt|erklärte|erklärt|betonte|meinte|fragte|déclaré|affirmé|expliqué|selon|" \
          r"a dit|t-il dit|t-elle dit|" \
          r"dit(?=-(?:il|elle|ils|elles|on)\b|\s+(?:le|la|les|l['’]|un|une)\b|\s+(?-i:[A-ZÀ-ÖØ-Þ]))|" \
          r"dijo|afirmó|declaró|explicó|aseguró|señaló|preguntó|según|disse|afirmou|declarou"
 SPEECH_RE = LazyPattern(rf"\b(?:{SPOKEN}|added|adds)\b", re.IGNORECASE)
+# A video in the link's own words beside a verb of speech there ("said in a video on X", "says in the clip"): the
+# quote is what is said in the video, not the post's words, which a video's caption is (newuser47b #2). "Smith <a>said
+# on X</a>" names no video: "said" there is a verb of posting.
+VIDEO_WORD_RE = LazyPattern(r"\b(?:video|videos|clip|clips|footage|livestream|broadcast|recording|reel|vlog|"
+                            r"Video|Videos|vidéo|vídeo)\b", re.IGNORECASE)
 # After a quote's closing mark: a speaker given it in speech ("…,” she told reporters); "she added" goes on with the
 # post's words.
 SPOKEN_AFTER_RE = LazyPattern(rf"^[^.!?;]{{0,40}}\b(?:{SPOKEN})\b", re.IGNORECASE)
@@ -280,6 +287,8 @@ def _quote_after(after: str, shown: str = "", before: str = "") -> tuple[str, bo
     them (`_own_report`: then the words are the post's, said as if no "según" followed)."""
     runs = _runs(after)
     if not runs or not runs[0][2] or not _ties(after[:runs[0][0]]):
+        return None
+    if SPEECH_RE.search(shown) and VIDEO_WORD_RE.search(shown):   # "<a>said in a video</a>: “…”": its speaker's
         return None
     start, end, words, closed = runs[0]
     spoken = closed and SPOKEN_AFTER_RE.search(after[end:]) is not None

@@ -47,7 +47,8 @@ EQUALS_PHOTO_WORD = "(?:" + "|".join(w for w in OTHER_PHOTO_WORDS
                                      if "\u3040" <= w[0] <= "\u9fff" or "\uac00" <= w[0] <= "\ud7af") + ")"
 # Not "Graphic": "(Graphic: Emerging markets in 2019 - tmsnrt.rs/…)" names a chart, not who made it.
 # "Video still via Instagram": a frame of a video, its words one photo word (fixleft44a)
-PHOTO = (r"(?:Photo(?:graph(?:s|y)?|s)?|Image[mns]?|Pictures?|Pics?|Fotos?|Bild|Video(?:.still)?|Illustrations?"
+# "Standbild": German for a video still (newuser47b #4)
+PHOTO = (r"(?:Photo(?:graph(?:s|y)?|s)?|Image[mns]?|Pictures?|Pics?|Fotos?|(?:Stand)?Bild|Video(?:.still)?|Illustrations?"
          r"|Photo[ -]illustration|(?:Featured|Main|Top|Header|Lead|Hero)[ \t]image"
          r"|Satellite[ \t](?:imagery|images?|photos?)"   # "Satellite image: Planet Labs PBC" (#10)
          rf"|{OTHER_PHOTO_WORD})")
@@ -144,6 +145,14 @@ PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
         rf"(?:{SP}+by{SP}+(?P<value>[^\n()\[\]|<>;,]{{2,80}}?))?"
         rf"(?={SP}*(?:$|[;,)|\]]|(?-i:{NO_ABBREVIATION})\.(?:{SP}|$)))", re.IGNORECASE | re.MULTILINE)),
     # (AP Photo/Jane Doe), (AP Photo/Jane Doe, File), AP Photo/Jane Doe
+    # "Still from a video posted on X by @name", "Image taken from a video shared on Instagram by @name": a frame of that
+    # account's video on that platform, its post's credit as "Video still via X/@name" is (newuser47b #5). The
+    # account ends the line or sentence: "A still from a video posted on X by @name shows …" is a caption's words.
+    ("video-still", LazyPattern(
+        rf"{KEY_START}(?:(?:A|The){SP}+)?(?:Video{SP}+)?(?:[Ss]till|[Ss]creen.?(?:shot|grab)|Image|Frame|Picture)s?"
+        rf"{SP}+(?:taken{SP}+)?from{SP}+(?:a{SP}+|the{SP}+)?(?:video|clip|footage|livestream){SP}+"
+        rf"(?:posted|shared|published|uploaded){SP}+(?:on|to|onto){SP}+(?P<platform>[A-Z][\w.]{{0,20}}){SP}+by{SP}+"
+        rf"(?P<value>@[A-Za-z0-9_.]{{1,30}}?){SP}*(?=$|\n|[.;,)\]|]{SP}*(?:$|\n))", re.MULTILINE)),
     ("agency-photo", LazyPattern(
         rf"\(?\b(?P<org>{AGENCIES}){SP}+(?:Photos?|PHOTOS?){SP}*/{SP}*(?P<value>{VALUE_STOP}{{2,80}}?)(?:,{SP}*(?:File|Pool|Handout))?(?:\)|(?=[\n.;]|$))",
         re.MULTILINE)),
@@ -501,6 +510,15 @@ def _read_credits(text: str, *, source: str = "text", offset: int = 0, image: st
                 if found:
                     accepted.append((start, end))
                     credits += found
+                continue
+            if form == "video-still":
+                if (account := platform_account([match["platform"], match["value"]])) is not None:
+                    raw = text[start:end].strip()
+                    first = start + text[start:end].index(raw)
+                    accepted.append((start, end))
+                    credits.append(Credit(raw=raw, source=source, span=(offset + first, offset + first + len(raw)),
+                                          creator=account[0], organization=account[1], image=image, form=form,
+                                          kind=SOCIAL_POST, split_confidence="high"))
                 continue
             written = written if form == "keyword" and match.group("org") and written else match.group("value")
             if form == "desk-label":
@@ -1254,6 +1272,8 @@ def _forms_worth_trying(text: str, *, caption: bool, plain: bool = False) -> fro
         forms.add("desk-label")   # newuser46a #6, #7
     if "lliance" in text or "LLIANCE" in text:
         forms.add("picture-alliance")   # newuser46a #2
+    if " by @" in text and "from" in text:
+        forms.add("video-still")   # newuser47b #5
     if "/" in text:
         forms.update(("agency-photo", "slash", "slash-for") if "/for" in text or "/ for" in text
                      else ("agency-photo", "slash"))

@@ -87,6 +87,11 @@ NOT_POSTS: dict[tuple[str, str], str] = {
     (x.PLATFORM, "timeline"): "an X account's timeline (or one of its lists: whatever was posted there when it is "
                               "opened)",
 }
+# Those whose page `fetch` asks nothing of: the URL says all there is, and its page names no post (newuser47b #6: it
+# asked youtube.com or tiktok.com, then said "it is no post" alone). An X timeline's link keeps its own words (an
+# account's page: `cli._account_page`), an Instagram story its own (`cli._no_post_kind`).
+ASKED_NOTHING = frozenset({(youtube.PLATFORM, "clip"), (youtube.PLATFORM, "playlist"), (youtube.PLATFORM, "timeline"),
+                           (tiktok.PLATFORM, "live")})
 
 
 # Google's redirect: a Google Docs export wraps every link as google.com/url?q=<the target>&sa=D&source=editors&…, a
@@ -386,7 +391,7 @@ def is_embed(ref: PostRef) -> bool:
     return ref.kind not in ("profile", "event") and not (ref.kind == "short-link" and ref.platform == x.PLATFORM)
 
 
-__all__ = ["ADDRESS_OF", "beyond_ascii", "in_other_digits", "lookalike_account", "lookalike_link", "private_link", "BY_DOMAIN", "NOT_POSTS", "archived_capture", "link_doubt", "DOMAIN_PATTERN", "PAGE_MARKERS", "PLATFORMS",
+__all__ = ["ADDRESS_OF", "ASKED_NOTHING", "beyond_ascii", "in_other_digits", "lookalike_account", "lookalike_link", "private_link", "BY_DOMAIN", "NOT_POSTS", "archived_capture", "link_doubt", "DOMAIN_PATTERN", "PAGE_MARKERS", "PLATFORMS",
            "SOURCE_SHAPES", "comment_said", "is_embed", "link_target", "parent_of", "parse_url", "post_key", "url_forms",
            "platform_of", "bluesky", "facebook", "instagram", "mastodon", "reddit", "telegram", "threads", "tiktok",
            "vimeo", "x", "youtube"]

@@ -19,7 +19,12 @@ source, no embed), which live on and are not read; and three closed ones, whose 
 src="//storify.com/<user>/<story>.js">`), Vine (its app closed on 17 January 2017 and vine.co became a read-only
 archive; a post's page `vine.co/v/<id>`, its embed `…/embed/simple` or `/embed/postcard`, AMP's `<amp-vine
 data-vineid>`) and Google+ (closed to consumers on 2 April 2019; a post's page `plus.google.com/<user>/posts/<id>`,
-its embed `<div class="g-post" data-href>`)."""
+its embed `<div class="g-post" data-href>`).
+
+Also Twitch's clips and past broadcasts (newuser47b #1), which a video desk embeds beside YouTube's: a clip's player
+`clips.twitch.tv/embed?clip=<slug>&parent=<host>` and its pages `clips.twitch.tv/<slug>` and
+`www.twitch.tv/<channel>/clip/<slug>` (m. too); a video's player `player.twitch.tv/?video=v<id>&parent=<host>` and its
+page `www.twitch.tv/videos/<id>`. A channel's page and its live player (`?channel=`) name no clip or video."""
 
 from __future__ import annotations
 
@@ -56,6 +61,15 @@ TUMBLR_RE = LazyPattern(r"tumblr\.com/(?:embed/post/[\w-]{1,60}/|post/|(?!(?:sha
                         r"dashboard|explore|login|register|policy|docs|about|help|apps)/)[a-z0-9-]{1,60}/)(\d{6,20})" + _TAIL)
 # The host before each: "" or "www." (Storify, Vine), "" (Google+), a Tumblr embed's "embed.", a blog's name, "www.".
 _SUBDOMAIN_RE = LazyPattern(r"(?:https?:)?//([a-z0-9.-]{0,64}\.)?\Z", re.IGNORECASE)
+# A clip's slug: capitalised words ending in an emote's name ("FancyBraveOtterKappa"), since 2021 with "-" and a random
+# tail; each pattern begins with its host's name, as the others here do (`_written` reads what stands before it)
+_TWITCH_SLUG = r"(?!(?:create|embed|api|login|directory|videos?|clips?)\b)([A-Za-z][A-Za-z0-9_-]{3,99})"
+TWITCH_CLIP_RE = LazyPattern(r"clips\.twitch\.tv/(?:embed\?(?:[^\s\"'<>#]*?&(?:amp;)?)?clip=)?" + _TWITCH_SLUG + _TAIL)
+TWITCH_CHANNEL_CLIP_RE = LazyPattern(r"twitch\.tv/[A-Za-z0-9_]{1,25}/clip/" + _TWITCH_SLUG + _TAIL)
+TWITCH_VIDEO_RE = LazyPattern(r"twitch\.tv/videos/(\d{5,12})" + _TAIL)
+TWITCH_PLAYER_RE = LazyPattern(r"player\.twitch\.tv/\?(?:[^\s\"'<>#]*?&(?:amp;)?)?video=v?(\d{5,12})" + _TAIL)
+_TWITCH = ((TWITCH_CLIP_RE, "clip", ("",)), (TWITCH_CHANNEL_CLIP_RE, "clip", ("", "www.", "m.")),
+           (TWITCH_VIDEO_RE, "video", ("", "www.", "m.")), (TWITCH_PLAYER_RE, "video", ("",)))
 FLICKR_EMBED = "data-flickr-embed"
 FLICKR_PHOTO_RE = LazyPattern(r"https?://(?:www\.)?flickr\.com/photos/[\w@.-]{1,60}/(\d{5,20})" + _TAIL, re.IGNORECASE)
 # The closed services, when and what of them stands: said wherever one is named, and their hosts are asked nothing.
@@ -66,8 +80,8 @@ CLOSED_HOSTS = {"storify.com": "Storify", "www.storify.com": "Storify", "vine.co
 # What each service's items are (VK's, Rutube's and OK's posts and videos by `video`).
 _KIND = {"Storify": "story", "Flickr": "photo", "Vine": "video", "Google+": "post", "Tumblr": "post"}
 _KINDS = {"Storify": ("stories",), "Flickr": ("photos",), "Vine": ("videos",), "Google+": ("posts",),
-          "Tumblr": ("posts",)}
-_PLURAL = {"post": "posts", "video": "videos", "photo": "photos", "story": "stories"}   # in the order said
+          "Tumblr": ("posts",), "Twitch": ("clips", "videos")}
+_PLURAL = {"post": "posts", "clip": "clips", "video": "videos", "photo": "photos", "story": "stories"}   # the order said
 # Each pattern runs only on a page holding one of its words: most pages hold none (a page's VK or Telegram share
 # button names vk.com and t.me, never these). The words are needles of the extraction's one pass over an HTML page
 # (`extract.html.unsupported_held`); a page that pass did not search is searched here, first for BROAD words, which
@@ -80,16 +94,18 @@ MARKED = (
     (INVITE_RE, ("t.me/+", "me/joinchat/", "telegram.me/+", "telegram.dog/+", "dog/joinchat/")),
     (STORIFY_RE, ("storify.com/",)), (VINE_RE, ("vine.co/v/",)), (AMP_VINE_RE, ("<amp-vine",)),
     (GOOGLE_PLUS_RE, ("plus.google.com/",)), (TUMBLR_RE, ("tumblr.com/post/", "embed.tumblr.com/", "www.tumblr.com/")),
-    (FLICKR_PHOTO_RE, (FLICKR_EMBED,)))
+    (FLICKR_PHOTO_RE, (FLICKR_EMBED,)), *((pattern, ("twitch.tv/",)) for pattern, _, _ in _TWITCH))
 NEEDLES = tuple(dict.fromkeys(marker for _, markers in MARKED for marker in markers))
-BROAD = ("vk", ".ru/", "/+", "joinchat/", "storify.com/", "vine", "plus.google.com/", "tumblr.com/", FLICKR_EMBED)
+BROAD = ("vk", ".ru/", "/+", "joinchat/", "storify.com/", "vine", "plus.google.com/", "tumblr.com/", FLICKR_EMBED,
+         "twitch.tv/")
 INVITE = "an invite link to a chat, not a post"
 INVITE_SERVICE = "Telegram invite"
 
 
 @lazy_dataclass(frozen=True)
 class Unsupported:
-    service: str    # "VK" | "Rutube" | "OK" | "Tumblr" | "Flickr" | "Storify" | "Vine" | "Google+" | "Telegram invite"
+    service: str    # "VK" | "Rutube" | "OK" | "Tumblr" | "Flickr" | "Storify" | "Vine" | "Google+" | "Twitch"
+                    # | "Telegram invite"
     key: str        # the post's or video's id on its service (a VK post "-123_456"), or the invite's hash
     url: str        # the first URL of it in the page, as written (entities read), or the post's URL a widget names
     video: bool = False
@@ -97,7 +113,9 @@ class Unsupported:
 
     @property
     def kind(self) -> str:
-        """"post", "video", "photo" or "story"."""
+        """"post", "clip", "video", "photo" or "story"."""
+        if self.service == "Twitch":   # a clip's key "clip/<slug>", a past broadcast's "video/<id>"
+            return self.key.split("/", 1)[0]
         return _KIND.get(self.service) or ("video" if self.video else "post")
 
 
@@ -163,6 +181,11 @@ def found(page: str, held: frozenset[str] | None = None) -> list[Unsupported]:
         hosts = ("embed.",) if segment == "embed" else None if segment == "post" else ("www.",)
         if (written := _written(page, match, hosts)) is not None:
             add(match.start(), Unsupported("Tumblr", match.group(1), _https(written), written=written))
+    for pattern, kind, subdomains in _TWITCH:
+        for match in pattern.finditer(page) if pattern in run else ():
+            if (written := _written(page, match, subdomains)) is not None:
+                add(match.start(), Unsupported("Twitch", f"{kind}/{match.group(1)}", _https(written), kind == "video",
+                                               written=written))
     if FLICKR_PHOTO_RE in run:   # a photo a page embeds: the href of embedr's <a data-flickr-embed>
         at = page.find(FLICKR_EMBED)
         while at >= 0:
@@ -257,7 +280,7 @@ def hop_stop(url: str) -> str | None:
 
 
 # The hosts `why_not` reads a post or video of (`hop_stop` runs its patterns only on one of these)
-_SERVICE_HOSTS = ("tumblr.com", "flickr.com", "vk.com", "vkvideo.ru", "ok.ru", "rutube.ru")
+_SERVICE_HOSTS = ("tumblr.com", "flickr.com", "vk.com", "vkvideo.ru", "ok.ru", "rutube.ru", "twitch.tv")
 
 
 def not_supported_note(items: list[Unsupported]) -> str:
