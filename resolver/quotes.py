@@ -813,12 +813,15 @@ def _left_out(texts: tuple[str, str]) -> str:
     # the part the quote's words render, told by their cognates ("отступим" of "відступимо"): where as many of them or
     # more stand in the post's denying clauses as in the others, the quote renders a denying clause (alone, or joined
     # to another where the post has a comma the quote has not: "Я думаю что мы отступим" of "Я думаю, що ми не
-    # відступимо") and drops its negation, as a whole translation does (the lead, stop 46)
-    ours = [w for clause in said for w in clause]
+    # відступимо") and drops its negation, as a whole translation does (the lead, stop 46). A word whose cognates
+    # stand in both says nothing of which ("Харьков держится, и мы тоже." of "Харків не здається, Харків тримається,
+    # і ми теж." failed: review47b)
     denying_words = [w for clause in post if _denials(clause) for w in clause]
     other_words = [w for clause in post if not _denials(clause) for w in clause]
-    in_denying = _cognates(ours, denying_words)
-    if in_denying and in_denying >= _cognates(ours, other_words):
+    telling = [w for clause in said for w in clause
+               if not (_cognates([w], denying_words) and _cognates([w], other_words))]
+    in_denying = _cognates(telling, denying_words)
+    if in_denying and in_denying >= _cognates(telling, other_words):
         return ""
     denying = next((clause for clause in post if _denials(clause)), None)
     if denying is None:

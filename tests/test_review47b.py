@@ -1,0 +1,30 @@
+"""review47b: the lead's Ukrainian ↔ Russian quote checks (f0eaec55, ce9cd539) and fixnu46b's German and French
+figures and dates, looked at again; fictional sentences."""
+
+import pytest
+
+from resolver.quotes import compare
+
+
+# -- a word both of the post's clauses give says nothing of which one the quote renders ------------------------------
+
+@pytest.mark.parametrize("said, post", [
+    ("Харьков держится, и мы тоже.", "Харків не здається, Харків тримається, і ми теж."),
+    ("Мы будем сражаться, мы победим.", "Ми не будемо відступати, ми будемо боротися, ми переможемо."),
+], ids=["a-name-in-both-clauses", "a-verb-in-both-clauses"])
+def test_a_partial_translation_of_the_posts_other_clauses_sharing_a_word_with_its_denying_one_is_not_failed(said, post):
+    """"Харьков держится, и мы тоже." renders the post's last two clauses faithfully; "Харьков" stands in the denying
+    clause too, so it counted as much for it as for the others and the quote failed "the post's negation ("не") is not
+    in the quote" (ce9cd539). A word of both tells nothing: a partial quote, warned as one."""
+    c = compare(said, post)
+    assert c.result == "warn", c.evidence
+    assert "(a partial quote?)" in c.evidence and "is not in the quote" not in c.evidence, c.evidence
+
+
+@pytest.mark.parametrize("said, post", [
+    ("Мы будем отступать, мы победим.", "Ми не будемо відступати, ми будемо боротися, ми переможемо."),
+    ("Я думаю что мы отступим.", "Я думаю, що ми не відступимо."),
+], ids=["denying-clause-rendered", "joined-by-a-comma"])
+def test_a_partial_translation_rendering_the_denying_clause_by_its_own_words_still_fails(said, post):
+    c = compare(said, post)
+    assert c.result == "fail" and 'the post\'s negation ("не") is not in the quote' in c.evidence, c.evidence
