@@ -732,14 +732,16 @@ def _unsure(figure: _Figure) -> str:
 
 
 def translation_turns(said: list[str], post: list[str], *, negation: bool, langs: tuple[str, str] = ("", ""),
-                      clauses: tuple[str, str] | None = None) -> tuple[str, bool, bool]:
+                      clauses: tuple[str, str] | None = None, as_written: bool = False) -> tuple[str, bool, bool]:
     """What a translation of the post may have changed, in words ("; 150 is not among the post's figures (105)"; a
     negation added or dropped when `negation`: both languages negate with a word), and whether the figure and the
     negation are each unambiguous: the figures otherwise one for one, the one changed the same digits in another order
     (105 → 150: no conversion of units makes it), and a negation on one side only (newuser44a #5). Figures are read
     as values (`langs`: the quote's language and the post's, "" where not known, tell a decimal comma from a point),
     so "5.3%" for "3,5%" is named, "1.200 millones" for "$1.2 billion" is not, and a scale word a thousand times off
-    ("billones" for "billion") is named as a false friend (newuser45a #4)."""
+    ("billones" for "billion") is named as a false friend (newuser45a #4). `as_written`: the quote keeps the post's
+    words as written but for a few (half of them or more the post's), so any one figure of the post's in place of
+    another is changed, as a quote compared word by word would say (review47b)."""
     in_post, in_said = _translation_figures(post, langs[1]), _translation_figures(said, langs[0])
     post_values = frozenset().union(*(f.values for f in in_post))
     said_values = frozenset().union(*(f.values for f in in_said))
@@ -772,8 +774,8 @@ def translation_turns(said: list[str], post: list[str], *, negation: bool, langs
         notes.append(f"the post's {', '.join(f.written for f in missing)} {'is' if len(missing) == 1 else 'are'} not "
                      "in the quote (written in words?)")
     figure = len(in_post) == len(in_said) and len(extra) == len(missing) == 1 and not friends \
-        and extra[0].digits != missing[0].digits and sorted(extra[0].digits) == sorted(missing[0].digits) \
-        and extra[0].power == missing[0].power
+        and extra[0].digits != missing[0].digits \
+        and (as_written or sorted(extra[0].digits) == sorted(missing[0].digits)) and extra[0].power == missing[0].power
     # a side may deny with a word only its own language has ("немає" for "нет", "нельзя" for "не можна"): each is a
     # negation of its side (review45a: a faithful translation failed), and one dropped is one dropped (review46b: a
     # quote leaving out "немає" warned, and "Никаких" of another sentence excused a dropped "не")
@@ -974,14 +976,18 @@ def _uk_ru_translated(said: list[str], post: list[str], pair: tuple[str, str, bo
     """The verdict on a quote in Russian of a post in Ukrainian, or the reverse: a translation, not compared word by
     word (a warn), but for a figure or a negation it changes unambiguously (a fail, naming it)."""
     codes = {name: code for code, name in UK_RU.items()}
+    # a quote half of whose words or more are spelt as the post's keeps its figures as written (review47b: "500" of
+    # "Я знаю, що там 300 ракет." only warned once ce9cd539 read it as a translation)
+    as_written = matched * 2 >= ours
     notes, figure, negated = translation_turns(said, post, negation=True, langs=(codes[pair[0]], codes[pair[1]]),
-                                               clauses=texts)
+                                               clauses=texts, as_written=as_written)
     evidence = (f"the quote reads as {pair[0]}, the post as {pair[1]}: they may be a translation ({UK_RU_PAIR}), "
                 f"which is not compared word by word: compare by hand{notes}")
     if figure or negated:   # the change first: it is what fails
         evidence = (f"a translation that changes what the post says: {notes.removeprefix('; ')}"
-                    f"{', the same digits in another order' if figure else ''}; the quote reads as {pair[0]}, the post "
-                    f"as {pair[1]}: they may be a translation ({UK_RU_PAIR}), not compared word by word")
+                    f"{', the same digits in another order' if figure and not as_written else ''}; the quote reads as "
+                    f"{pair[0]}, the post as {pair[1]}: they may be a translation ({UK_RU_PAIR}), not compared word by "
+                    "word")
         return Comparison("fail", evidence, ours, theirs, matched, set_aside=aside, turned=True, translated=True)
     return Comparison("warn", evidence, ours, theirs, matched, set_aside=aside, translated=True)
 

@@ -28,3 +28,23 @@ def test_a_partial_translation_of_the_posts_other_clauses_sharing_a_word_with_it
 def test_a_partial_translation_rendering_the_denying_clause_by_its_own_words_still_fails(said, post):
     c = compare(said, post)
     assert c.result == "fail" and 'the post\'s negation ("не") is not in the quote' in c.evidence, c.evidence
+
+
+# -- a quote half of whose words are spelt as the post's keeps its figures as written --------------------------------
+
+@pytest.mark.parametrize("said, post", [
+    ("Я знаю, что там 500 ракет.", "Я знаю, що там 300 ракет."),
+    ("Я знаю что там 30 ракет", "Я знаю, що там 300 ракет."),
+], ids=["another-figure", "a-figure-cut"])
+def test_a_translation_half_spelt_as_the_post_giving_another_figure_fails(said, post):
+    """Before ce9cd539 it was compared word by word and failed on "300 → 500"; since, read as a translation, it only
+    warned "500 is not among the post's figures (300)", as a whole translation may give a figure converted. Its words
+    are the post's but for "что": the figure is the post's changed."""
+    c = compare(said, post)
+    assert c.result == "fail", c.evidence
+    assert "is not among the post's figures (300)" in c.evidence and "Ukrainian ↔ Russian" in c.evidence, c.evidence
+
+
+def test_a_translation_half_spelt_as_the_post_giving_its_figure_warns():
+    c = compare("Я знаю что там 300 ракет.", "Я знаю, що там 300 ракет.")
+    assert c.result == "warn" and "figures" not in c.evidence, c.evidence
