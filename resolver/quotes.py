@@ -865,7 +865,7 @@ def _negated_word_turned(said: list[str], post: list[str]) -> str:
     (a word rendered by another, "нельзя" of "не можна", says nothing)."""
     for side, other, adds in ((post, said, False), (said, post, True)):
         for k, word in enumerate(side):
-            if not (k and _denials(side[k - 1:k])) or len(word) < 4 or _denials([word]):
+            if k - 1 not in _denying_at(side) or len(word) < 4 or _denials([word]):
                 continue
             # the word undenied elsewhere on its own side ("Діти не поранені, поранені двоє") may be the one rendered
             if any(_same_word(word, w) and not _denied(side, i) for i, w in enumerate(side)):
@@ -883,7 +883,8 @@ def _negated_word_turned(said: list[str], post: list[str]) -> str:
 def _denied(words: list[str], i: int) -> bool:
     """Whether words[i] is denied: the word before it denies, or the one before that with a word between that is not
     words[i] again ("не будем отступать"; not the second "поранені" of "не поранені, поранені")."""
-    return bool(i and _denials(words[i - 1:i])) or i > 1 and bool(_denials(words[i - 2:i - 1])) \
+    denying = _denying_at(words)
+    return i - 1 in denying or i > 1 and i - 2 in denying \
         and not _same_word(words[i], words[i - 1])
 
 
@@ -899,10 +900,33 @@ def _same_word(a: str, b: str) -> bool:
     return run >= 4 and run >= 0.7 * max(len(a), len(b))
 
 
+# Words before which a Ukrainian or Russian word that may deny does not: "без жодних сумнівів", "без всяких сомнений"
+# (without any doubt), and "что бы ни случилось", "що б не сталося", "хто б не прийшов" (whatever happens, whoever
+# comes: a question word and "бы", "б", "би" before it) (review47b: a faithful translation failed, one side's
+# "жодних" or "ни" read as a negation the other dropped)
+_WITHOUT = frozenset({"без"})
+_ASKING = frozenset("что кто как где куда когда сколько какой какая какое какие каким какую чей чья чьё чьи откуда "
+                    "що хто як де куди коли скільки який яка яке які яким яку чий чия чиє чиї звідки".split())
+_WOULD = frozenset({"бы", "б", "би"})
+
+
 def _denials(words: list[str]) -> list[str]:
-    """The words of a Ukrainian or Russian text that deny: those _negates knows and those only one language has."""
+    """The words of a Ukrainian or Russian text that deny: those _negates knows and those only one language has; not
+    "жодних" after "без" (without any), nor "ни"/"не" after a question word and "бы" (whatever: `_ASKING`)."""
+    return [words[i] for i in _denying_at(words)]
+
+
+def _denying_at(words: list[str]) -> set[int]:
+    """Where the words that deny stand in `words` (`_denials`), each told among the words around it."""
+    folded = [w.casefold() for w in words]
+
+    def concessive(i: int) -> bool:   # "что бы ни", "как бы они ни", "скільки б це не"
+        return folded[i] in ("ни", "не", "ні") and any(
+            j > 0 and folded[j] in _WOULD and folded[j - 1] in _ASKING for j in range(max(i - 3, 0), i))
+
     # "Ані" inside a sentence is Anya's name ("для Ані", for Anya), never "ані" (neither)
-    return [w for i, w in enumerate(words) if _negates(w) or _denies_in_its_own_word(w) and not (i and w == "Ані")]
+    return {i for i, w in enumerate(words) if (_negates(w) or _denies_in_its_own_word(w) and not (i and w == "Ані"))
+            and not (i and folded[i - 1] in _WITHOUT and _denies_in_its_own_word(w)) and not concessive(i)}
 
 
 # Where a sentence or a clause ends: a Ukrainian/Russian translation keeps them ("Ми не відступимо. Жодних сумнівів."

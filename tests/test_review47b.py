@@ -48,3 +48,36 @@ def test_a_translation_half_spelt_as_the_post_giving_another_figure_fails(said, 
 def test_a_translation_half_spelt_as_the_post_giving_its_figure_warns():
     c = compare("Я знаю что там 300 ракет.", "Я знаю, що там 300 ракет.")
     assert c.result == "warn" and "figures" not in c.evidence, c.evidence
+
+
+# -- "без жодних" and "что бы ни" deny nothing ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("said, post", [
+    ("Без всяких сомнений, мы победим.", "Без жодних сумнівів, ми переможемо."),
+    ("Без сомнения, это наша земля.", "Без жодного сумніву, це наша земля."),
+    ("Без жодних сумнівів, ми переможемо.", "Без всяких сомнений, мы победим."),
+    ("Что бы ни случилось, мы победим.", "Хоч би що сталося, ми переможемо."),
+    ("Что бы ни случилось, мы победим.", "Що б не сталося, ми переможемо."),
+    ("Как бы ни было трудно, мы выстоим.", "Хоч як важко, ми вистоїмо."),
+    ("Хоч би що сталося, ми переможемо.", "Что бы ни случилось, мы победим."),
+    ("Как бы они ни старались, мы выстоим.", "Хоч як би вони старалися, ми вистоїмо."),
+    ("Как бы ни старались, мы выстоим.", "Хоч як би старалися, ми вистоїмо."),
+], ids=["bez-zhodnykh", "bez-zhodnoho", "bez-zhodnykh-quoted", "chto-by-ni", "shcho-b-ne", "kak-by-ni",
+        "chto-by-ni-in-the-post", "a-word-between", "a-cognate-after-ni"])
+def test_a_faithful_translation_of_without_any_or_whatever_is_no_negation(said, post):
+    """"Без жодних сумнівів" is "without any doubt" ("без всяких сомнений"), and Russian "что бы ни случилось" is
+    "whatever happens" ("хоч би що сталося"): no negation, yet either side's "жодних" or "ни" was one and the faithful
+    translation failed "the post's negation ("жодних") is not in the quote" (review47b)."""
+    c = compare(said, post)
+    assert c.result == "warn" and "negation" not in c.evidence, c.evidence
+
+
+@pytest.mark.parametrize("said, post", [
+    ("Мы отступим, что бы ни случилось.", "Ми не відступимо, хоч би що сталося."),
+    ("Мы отступим без всяких сомнений.", "Ми не відступимо без жодних сумнівів."),
+    ("Жодних сумнівів, ми переможемо.", "Без всяких сомнений, мы победим."),
+    ("Я бы сказал, что это правда.", "Я б не сказав, що це правда."),
+], ids=["ne-kept-beside", "ne-kept-beside-bez", "zhodnykh-alone-adds", "by-ne-with-no-question-word"])
+def test_a_negation_beside_without_any_or_whatever_still_counts(said, post):
+    c = compare(said, post)
+    assert c.result == "fail" and "negation" in c.evidence, c.evidence
