@@ -656,7 +656,9 @@ def _translation_figures(words: list[str], lang: str) -> list[_Figure]:
     figures = []
     words = _spaced_groups([_western_digits(word) for word in words])
     for at, spaced in enumerate(words):
-        word = spaced.replace(" ", "")
+        # thousands grouped by a space ("12 000") or, in Switzerland, an apostrophe ("1'500'000": it was read as 1, 500
+        # and 0, review47b)
+        word = _SWISS_GROUPS_RE.sub(lambda m: re.sub("['’]", "", m[0]), spaced.replace(" ", ""))
         for match in _NUMBER_RE.finditer(word):
             plain = _readings(match[0], _DECIMAL_MARKS.get(lang, ""))
             if not plain:
@@ -687,6 +689,8 @@ def _translation_figures(words: list[str], lang: str) -> list[_Figure]:
     return figures
 
 
+# a figure whose thousands are grouped by an apostrophe, as Switzerland writes them ("1'500'000", "1’500’000")
+_SWISS_GROUPS_RE = re.compile(r"(?<![\d'’])\d{1,3}(?:['’]\d{3})+(?![\d'’])")
 _GROUP_HEAD_RE = re.compile(r"-?\d{1,3}(?: \d{3})*")
 _GROUP_RE = re.compile(r"\d{3}(?:[.,]\d+)?%?")
 

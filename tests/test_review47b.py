@@ -81,3 +81,20 @@ def test_a_faithful_translation_of_without_any_or_whatever_is_no_negation(said, 
 def test_a_negation_beside_without_any_or_whatever_still_counts(said, post):
     c = compare(said, post)
     assert c.result == "fail" and "negation" in c.evidence, c.evidence
+
+
+# -- fixnu46b: figures written short, thousands grouped ---------------------------------------------------------------
+
+@pytest.mark.parametrize("said", ["Der Bund gibt 1'500'000 Franken aus.", "Der Bund gibt 1’500’000 Franken aus."],
+                         ids=["apostrophe", "right-single-quotation-mark"])
+def test_a_translation_writing_thousands_the_swiss_way_gives_the_posts_figure(said):
+    """Swiss German groups thousands with an apostrophe ("1'500'000"): read as three figures, 1, 500 and 0, the
+    translation was said to give "1'500'000 is not among the post's figures (1.5 million)", a wrong note."""
+    c = compare(said, "The federal government is spending 1.5 million francs.", lang="en", quote_lang="de")
+    assert c.result == "warn" and "not among the post's figures" not in c.evidence, c.evidence
+
+
+def test_a_translation_writing_thousands_the_swiss_way_still_names_another_figure():
+    c = compare("Der Bund gibt 1'500 Franken aus.", "The federal government is spending 1.5 million francs.",
+                lang="en", quote_lang="de")
+    assert "1'500 is not among the post's figures (1.5 million)" in c.evidence, c.evidence
