@@ -98,3 +98,42 @@ def test_a_translation_writing_thousands_the_swiss_way_still_names_another_figur
     c = compare("Der Bund gibt 1'500 Franken aus.", "The federal government is spending 1.5 million francs.",
                 lang="en", quote_lang="de")
     assert "1'500 is not among the post's figures (1.5 million)" in c.evidence, c.evidence
+
+
+# -- fixnu46b: a signature's weekday and time, German ------------------------------------------------------------------
+
+SIGNED = ("Innenministerium dementiert Bericht\n\nEs gibt keine neuen Grenzkontrollen an der Grenze.\n"
+          "— Innenministerium Beispiel (@BMI_Beispiel) {}\n\nFoto: dpa\n")
+
+
+@pytest.mark.parametrize("written, day", [
+    ("Mo., 12. September 2022", "2022-09-12"), ("Mo, 12. September 2022", "2022-09-12"),
+    ("Di., 13.09.2022", "2022-09-13"), ("Sa., 1. Oktober 2022", "2022-10-01"),
+], ids=["mo-dot", "mo", "di-dotted-date", "sa"])
+def test_a_signature_with_a_german_weekday_written_short_is_read(written, day):
+    """German writes a weekday short, "Mo.", "Di.", …: the signature was dropped, no embed found (as newuser46a #11
+    found of "Montag, …" before fixnu46b)."""
+    from resolver.extract.text import find_signatures
+
+    [embed] = find_signatures(SIGNED.format(written))
+    assert (embed.author_handle, embed.date_text, embed.date) == ("BMI_Beispiel", written, day)
+
+
+def test_a_german_weekday_written_short_that_is_not_the_dates_is_not_read():
+    from resolver.extract.text import find_signatures
+
+    [embed] = find_signatures(SIGNED.format("So., 12. September 2022"))
+    assert embed.date is None
+
+
+@pytest.mark.parametrize("written, day", [
+    ("25.09.2022 um 14:30 Uhr", "2022-09-25"), ("12. September 2022 um 14:30 Uhr", "2022-09-12"),
+    ("Sonntag, 25.09.2022, 14:30 Uhr", "2022-09-25"),
+], ids=["dotted", "in-words", "weekday-comma"])
+def test_a_signature_whose_time_ends_with_uhr_is_read(written, day):
+    """"25.09.2022 um 14:30 Uhr": German says "Uhr" after the time; the line went on after the time, so the numeric
+    date was taken for prose's and the signature dropped."""
+    from resolver.extract.text import find_signatures
+
+    [embed] = find_signatures(SIGNED.format(written))
+    assert (embed.date_text, embed.date) == (written, day)

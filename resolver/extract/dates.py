@@ -353,6 +353,7 @@ _WEEKDAY_TABLE: tuple[tuple[str, str], ...] = (
     ("en", "mon tues wed thurs fri sat sun"),
     ("de", "montag dienstag mittwoch donnerstag freitag samstag sonntag"),
     ("de", "montag dienstag mittwoch donnerstag freitag sonnabend sonntag"),
+    ("de", "mo di mi do fr sa so"),   # written short, "Mo., 12.09.2022" (review47b: the signature was dropped)
     ("fr", "lundi mardi mercredi jeudi vendredi samedi dimanche"),
     ("es", "lunes martes miércoles jueves viernes sábado domingo"),
     ("pt", "segunda-feira terça-feira quarta-feira quinta-feira sexta-feira sábado domingo"),

@@ -51,7 +51,7 @@ WRAPPED_DATE_END_RE = LazyPattern(rf"{SP}*[.)\]]?{SP}*(?:\r?\n|\Z)")
 # "10 mars 2026 à 21:12": the own link after them was read apart, sig37).
 TIME_WORDS = ("at", "a las", "a la", "um", "à", "alle ore", "alle", "às", "om", "в", "kl.", "kl", "o godz.", "o")
 SIGNATURE_TIME = (rf"(?:,|{SP}+(?:{'|'.join(f'{SP}+'.join(map(re.escape, w.split())) for w in TIME_WORDS)}))"
-                  rf"{SP}+\d{{1,2}}:\d{{2}}(?:{SP}*[ap]\.?m\.?)?(?![\w:])")
+                  rf"{SP}+\d{{1,2}}:\d{{2}}(?:{SP}*[ap]\.?m\.?|{SP}+Uhr)?(?![\w:])")
 SIGNATURE_RE = MonthPattern(
     rf"{SIGNATURE_HEAD}(?:(?P<weekday>{WEEKDAY})[,.]?{SP}+)?(?P<date>{DATE_PATTERN})(?P<time>{SIGNATURE_TIME})?\]?(?:{SP}*[(（]?<?(?P<url>(?:{x.URL_START}|{BLUESKY_POST_START}|{MASTODON_POST_START})[^\s<>()\]]+)>?[)）]?)?",
     re.IGNORECASE,
