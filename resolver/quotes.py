@@ -593,13 +593,16 @@ _SCALE_POWERS = {
     "millionen": 6, "billionen": 12, "miljoen": 6, "miljard": 9, "biljoen": 12,
     # written short: German "Mio." (10^6), "Mrd."/Swiss "Mia." (10^9), "Bio." (10^12); French "Md€", "Mds", "md"
     # (10^9) (newuser46a #3)
-    "mio": 6, "mia": 9, "md": 9, "mds": 9, "bio": 12}
+    "mio": 6, "mia": 9, "md": 9, "mds": 9, "bio": 12,
+    # Italian, Dutch, Polish, Czech "mln" (10^6) and "mld" (10^9): "1,5 mld di euro" (review47b)
+    "mln": 6, "mld": 9}
 # short scales a language reads otherwise: French "bio" is organic, not "Billion"
 _NOT_SCALES = {"fr": frozenset({"bio"})}
 # The languages that write each short scale ("" for a side of no known language): "300 MD graduates" in English is
 # no 300 × 10^9 (review46g)
-_SHORT_SCALE_LANGS = {"mio": frozenset({"de", ""}), "mrd": frozenset({"de", ""}), "mia": frozenset({"de", ""}),
-                      "bio": frozenset({"de", ""}), "md": frozenset({"fr", ""}), "mds": frozenset({"fr", ""})}
+_SHORT_SCALE_LANGS = {"mio": frozenset({"de", ""}), "mrd": frozenset({"de", "nl", ""}), "mia": frozenset({"de", ""}),
+                      "bio": frozenset({"de", ""}), "md": frozenset({"fr", ""}), "mds": frozenset({"fr", ""}),
+                      "mld": frozenset({"it", "nl", "pl", "cs", "sk", ""})}
 # written after a figure with no space, or alone after it, with a capital: "1,5M€", "1,5 M€", "2Md€", "3Mrd."
 _CAPITAL_SCALES = {"M": 6, "Mio": 6, "Md": 9, "Mds": 9, "Mrd": 9}
 _LONG_SCALE = frozenset({"fr", "de", "nl", "it"})   # "billion" is 10^12 there
@@ -1682,7 +1685,7 @@ _DOTTED_DATE_RE = re.compile(r"(\d{1,2})[.,](\d{1,2})[.,](\d{4}|\d{2})|(\d{4})[.
 
 # Scale words written short (German "Mio.", "Mrd.", "Bio.", Swiss "Mia.", French "Md", "Mds", "M" before "€") and the
 # full words each stands for: "billion" is not among them, 10^9 or 10^12 by the language.
-_SHORT_SCALE_WORDS = frozenset({"mio", "mrd", "mia", "md", "mds", "bio"})
+_SHORT_SCALE_WORDS = frozenset({"mio", "mrd", "mia", "md", "mds", "bio", "mln", "mld"})
 _FULL_SCALE_WORDS = frozenset(_SCALE_POWERS) - _SHORT_SCALE_WORDS - {"billion", "billions", "trillion", "trillions", "mil"}
 _CURRENCY_AFTER = frozenset({"euro", "euros", "d'euros"})
 

@@ -137,3 +137,28 @@ def test_a_signature_whose_time_ends_with_uhr_is_read(written, day):
 
     [embed] = find_signatures(SIGNED.format(written))
     assert (embed.date_text, embed.date) == (written, day)
+
+
+# -- scale words written short in Italian, Dutch, Polish; and in Cyrillic ----------------------------------------------
+
+@pytest.mark.parametrize("said, post, lang, quote_lang", [
+    ("Il governo spende 1,5 mld di euro per le scuole.", "The government is spending 1.5 billion euros on schools.",
+     "en", "it"),
+    ("Il governo spende 1,5 mln di euro per le scuole.", "The government is spending 1.5 million euros on schools.",
+     "en", "it"),
+    ("De regering geeft 2 mld euro uit aan scholen.", "The government is spending 2 billion euros on schools.",
+     "en", "nl"),
+    ("Rząd wyda 3 mld zł na szkoły.", "The government will spend 3 billion zlotys on schools.", "en", "pl"),
+], ids=["it-mld", "it-mln", "nl-mld", "pl-mld"])
+def test_a_translation_writing_the_scale_short_the_italian_dutch_or_polish_way_gives_the_posts_figure(
+        said, post, lang, quote_lang):
+    """"1,5 mld di euro" is 1.5 billion euros: "mld" was no scale word, so the translation was said to give "1,5 is
+    not among the post's figures (1.5 billion)", a wrong note (fixnu46b read German and French forms only)."""
+    c = compare(said, post, lang=lang, quote_lang=quote_lang)
+    assert c.result == "warn" and "not among the post's figures" not in c.evidence, c.evidence
+
+
+def test_a_translation_writing_mld_for_the_posts_million_names_a_thousand_times_apart():
+    c = compare("Il governo spende 1,5 mld di euro per le scuole.",
+                "The government is spending 1.5 million euros on schools.", lang="en", quote_lang="it")
+    assert "a thousand times apart" in c.evidence, c.evidence
