@@ -595,7 +595,16 @@ _SCALE_POWERS = {
     # (10^9) (newuser46a #3)
     "mio": 6, "mia": 9, "md": 9, "mds": 9, "bio": 12,
     # Italian, Dutch, Polish, Czech "mln" (10^6) and "mld" (10^9): "1,5 mld di euro" (review47b)
-    "mln": 6, "mld": 9}
+    "mln": 6, "mld": 9,
+    # Ukrainian and Russian, short and in full: "1,5 млрд", "2 тисячі" (review47b: "2000" of "2 тисячі" failed)
+    **{word: power for power, words in ((3, "тис тыс тисяча тисячі тисяч тисячу тысяча тысячи тысяч тысячу"),
+                                        (6, "млн мільйон мільйона мільйони мільйонів миллион миллиона миллионы "
+                                            "миллионов"),
+                                        (9, "млрд мільярд мільярда мільярди мільярдів миллиард миллиарда миллиарды "
+                                            "миллиардов"),
+                                        (12, "трлн трильйон трильйона трильйони трильйонів триллион триллиона "
+                                             "триллионы триллионов"))
+       for word in words.split()}}
 # short scales a language reads otherwise: French "bio" is organic, not "Billion"
 _NOT_SCALES = {"fr": frozenset({"bio"})}
 # The languages that write each short scale ("" for a side of no known language): "300 MD graduates" in English is
@@ -1685,7 +1694,8 @@ _DOTTED_DATE_RE = re.compile(r"(\d{1,2})[.,](\d{1,2})[.,](\d{4}|\d{2})|(\d{4})[.
 
 # Scale words written short (German "Mio.", "Mrd.", "Bio.", Swiss "Mia.", French "Md", "Mds", "M" before "€") and the
 # full words each stands for: "billion" is not among them, 10^9 or 10^12 by the language.
-_SHORT_SCALE_WORDS = frozenset({"mio", "mrd", "mia", "md", "mds", "bio", "mln", "mld"})
+_SHORT_SCALE_WORDS = frozenset({"mio", "mrd", "mia", "md", "mds", "bio", "mln", "mld", "тис", "тыс", "млн", "млрд",
+                                "трлн"})
 _FULL_SCALE_WORDS = frozenset(_SCALE_POWERS) - _SHORT_SCALE_WORDS - {"billion", "billions", "trillion", "trillions", "mil"}
 _CURRENCY_AFTER = frozenset({"euro", "euros", "d'euros"})
 

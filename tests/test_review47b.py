@@ -162,3 +162,26 @@ def test_a_translation_writing_mld_for_the_posts_million_names_a_thousand_times_
     c = compare("Il governo spende 1,5 mld di euro per le scuole.",
                 "The government is spending 1.5 million euros on schools.", lang="en", quote_lang="it")
     assert "a thousand times apart" in c.evidence, c.evidence
+
+
+@pytest.mark.parametrize("said, post, lang, quote_lang", [
+    ("Правительство выделит 1,5 млрд рублей на школы.", "The government will allocate 1.5 billion rubles to schools.",
+     "en", "ru"),
+    ("Уряд виділить 1,5 мільярда гривень на школи.", "The government will allocate 1.5 billion hryvnias to schools.",
+     "en", "uk"),
+    ("Правительство выделит 2000 гривен на школы.", "Уряд виділить 2 тисячі гривень на школи.", None, None),
+    ("Я знаю, что там 2000 ракет.", "Я знаю, що там 2 тисячі ракет.", None, None),
+    ("Я знаю, что там 2 млн ракет.", "Я знаю, що там 2 мільйони ракет.", None, None),
+], ids=["ru-mlrd", "uk-milyarda", "uk-tysiachi-ru-2000", "half-alike-tysiachi", "half-alike-mln"])
+def test_a_translation_writing_a_cyrillic_scale_word_gives_the_posts_figure(said, post, lang, quote_lang):
+    """"1,5 млрд" is 1.5 billion and "2 тисячі" 2000: Cyrillic scale words were none, so a faithful translation was said
+    to give "1,5 is not among the post's figures (1.5 billion)", and one half of whose words are the post's failed
+    "2000 is not among the post's figures (2)"."""
+    c = compare(said, post, lang=lang, quote_lang=quote_lang)
+    assert c.result == "warn" and "not among the post's figures" not in c.evidence, c.evidence
+
+
+def test_a_translation_writing_another_cyrillic_scale_names_a_thousand_times_apart():
+    c = compare("Уряд виділить 1,5 млн гривень на школи.", "The government will allocate 1.5 billion hryvnias to "
+                "schools.", lang="en", quote_lang="uk")
+    assert "1,5 млн" in c.evidence and "not the post's" in c.evidence, c.evidence
