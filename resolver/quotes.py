@@ -389,11 +389,15 @@ def _compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[st
         translated, languages = (by_script, ()) if by_script else _in_another_language(said_words, post_words, lang,
                                                                                          quote_lang)
         if translated:
-            kept = [w for w in dict.fromkeys(shared) if any(c.isalpha() for c in w) and not _small_word(w)]
+            kept = [w for w in dict.fromkeys(shared) if any(c.isalpha() for c in w) and not _small_word(w)
+                    and _key(w) not in _AMOUNT_WORDS_ALIKE]
             small = [w for w in dict.fromkeys(shared) if _small_word(w)]
+            amount = [w for w in dict.fromkeys(shared) if _key(w) in _AMOUNT_WORDS_ALIKE and not _small_word(w)]
             but = f" but {len(kept)} name{'s' * (len(kept) > 1)} ({', '.join(kept)})" if kept else ""
             but += (" and" if kept else " but") + f" {len(small)} short word{'s' * (len(small) > 1)} " \
                 f"({', '.join(small)})" if small else ""
+            but += (" and" if kept or small else " but") + f" {len(amount)} word{'s' * (len(amount) > 1)} of an " \
+                f"amount both languages write alike ({', '.join(amount)})" if amount else ""
             # a figure the translation gives that the post does not, named; the same digits in another order fail
             # (newuser44a #5)
             notes, figure, _ = translation_turns(said_words, post_words, negation=False,
@@ -1032,11 +1036,19 @@ def _uk_ru_translated(said: list[str], post: list[str], pair: tuple[str, str, bo
     return Comparison("warn", evidence, ours, theirs, matched, set_aside=aside, translated=True)
 
 
+# An amount's words that languages of the Latin script write alike: "1,5 million d'euros" of "1.5 million euros"
+# shares "million" and "euros" with it (review47b: the faithful translation failed as "2 changes")
+_AMOUNT_WORDS_ALIKE = frozenset("million millions milliard milliards billion billions euro euros franc francs dollar "
+                                "dollars".split())
+
+
 def _kept_in_translation(word: str) -> bool:
-    """Whether a word both sides share may be one a translation keeps: a figure, or a name (capitalised, no frequent
-    word of a language: "Sánchez" of an English rendering of a Spanish post, which failed: quotes33)."""
+    """Whether a word both sides share may be one a translation keeps: a figure, a name (capitalised, no frequent
+    word of a language: "Sánchez" of an English rendering of a Spanish post, which failed: quotes33), or an amount's
+    word written alike (`_AMOUNT_WORDS_ALIKE`)."""
     return not any(c.isalpha() for c in word) or word[:1].isupper() and not any(
-        _key(word) in frequent for frequent in _FREQUENT_WORDS.values()) and _key(word) not in _REFERRING
+        _key(word) in frequent for frequent in _FREQUENT_WORDS.values()) and _key(word) not in _REFERRING \
+        or _key(word) in _AMOUNT_WORDS_ALIKE
 
 
 def _small_word(word: str) -> bool:

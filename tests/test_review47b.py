@@ -185,3 +185,26 @@ def test_a_translation_writing_another_cyrillic_scale_names_a_thousand_times_apa
     c = compare("Уряд виділить 1,5 млн гривень на школи.", "The government will allocate 1.5 billion hryvnias to "
                 "schools.", lang="en", quote_lang="uk")
     assert "1,5 млн" in c.evidence and "not the post's" in c.evidence, c.evidence
+
+
+# -- a translation sharing only an amount's scale or currency word with the post -------------------------------------
+
+@pytest.mark.parametrize("said, post, lang, quote_lang", [
+    ("Le gouvernement dépense 1,5 million d'euros pour les écoles.",
+     "The government is spending 1.5 million euros on schools.", "en", "fr"),
+    ("Le gouvernement dépense 1 500 000 euros pour les écoles.",
+     "The government is spending 1,500,000 euros on schools.", "en", "fr"),
+    ("La Confédération dépense 2 millions de francs pour les écoles.",
+     "The Confederation is spending 2 million francs on schools.", "en", "fr"),
+], ids=["million", "euros", "francs"])
+def test_a_translation_sharing_only_an_amounts_scale_or_currency_word_is_a_translation(said, post, lang, quote_lang):
+    """"million" and "euros" are written alike in French and English: the faithful translation failed as "2 changes in
+    the quoted words", never read as one, as a name both give is not what makes words another text."""
+    c = compare(said, post, lang=lang, quote_lang=quote_lang)
+    assert c.result == "warn" and "a translation?" in c.evidence, c.evidence
+
+
+def test_an_amount_changed_in_a_translation_sharing_its_currency_word_is_still_named():
+    c = compare("Le gouvernement dépense 5 millions d'euros pour les écoles.",
+                "The government is spending 1.5 million euros on schools.", lang="en", quote_lang="fr")
+    assert "5 millions is not among the post's figures" in c.evidence or c.result == "fail", c.evidence
