@@ -208,3 +208,37 @@ def test_an_amount_changed_in_a_translation_sharing_its_currency_word_is_still_n
     c = compare("Le gouvernement dépense 5 millions d'euros pour les écoles.",
                 "The government is spending 1.5 million euros on schools.", lang="en", quote_lang="fr")
     assert "5 millions is not among the post's figures" in c.evidence or c.result == "fail", c.evidence
+
+
+# -- a weekday before a numeric date of two readings settles which ---------------------------------------------------
+
+ENGLISH_SIGNED = "Title\n\nThe ministry wrote:\n\nPost number one about the situation here.\n— Ministry Example (@Min_Example) {}\n"
+
+
+@pytest.mark.parametrize("written, day", [
+    ("Mo., 12.09.2022", "2022-09-12"), ("Mittwoch, 12.10.2022", "2022-10-12"), ("Wednesday, 10/12/2022", "2022-10-12"),
+], ids=["mo-day-first", "mittwoch-day-first", "wednesday-month-first"])
+def test_a_weekday_before_a_numeric_date_of_two_readings_reads_it(written, day):
+    """2022-09-12 is a Monday, 2022-12-09 a Friday: "Mo., 12.09.2022" is read one way only, where nothing else in the
+    article settles the order; it was left unread, the date check saying "nothing in the article says which order"."""
+    from resolver.extract.text import find_signatures
+    from resolver.provenance import date_checks
+
+    [embed] = find_signatures(ENGLISH_SIGNED.format(written))
+    assert (embed.date_text, embed.date) == (written, day)
+    post = {"status": "available", "post_id": "1569284000000000000", "platform": "twitter", "archived": [],
+            "created_at": f"{day}T09:00:00.000Z", "author": {"handle": "Min_Example", "name": "x"}}
+    [checked] = [c for c in date_checks(embed.to_json(), post) if c["name"] == "date"]
+    assert checked["result"] == "pass", checked
+    assert "its weekday" in checked["evidence"] and "written with dots" not in checked["evidence"], checked
+
+
+@pytest.mark.parametrize("written", ["Sonntag, 12.09.2022", "Mo., 12.09.22", "Friday, 12.09.2022"],
+                         ids=["neither-reading", "two-digit-year", "dots-month-first"])
+def test_a_weekday_settling_no_reading_leaves_the_date_unread(written):
+    """A dotted date is written day first wherever dots are: a weekday of its month-first reading (2022-12-09, a
+    Friday) says one of the two is wrong, not which."""
+    from resolver.extract.text import find_signatures
+
+    [embed] = find_signatures(ENGLISH_SIGNED.format(written))
+    assert embed.date is None
