@@ -746,6 +746,10 @@ def _order_read(embed: dict[str, Any], said: str) -> str:
     read by the language of its page or embed, or by the article's other dates (newuser46a #8): the reading, and why;
     "" for any other date."""
     written = embed.get("date_text") or ""
+    weekday = _weekday_reading(written)
+    if weekday is not None and weekday[0] == said:   # "Mo., 12.09.2022" (review47b)
+        return (f" (“{written}” read {' or '.join(_date_readings(written)[said])}: its weekday, “{weekday[1]}”, is "
+                "that day's, not the other reading's)")
     if not _DOTTED_DATE_RE.search(written) or len(readings := _date_readings(written)) < 2 or said not in readings:
         return ""
     return (f" (“{written}” read {' or '.join(readings[said])}: written with dots, as German, French and most of "
@@ -759,6 +763,17 @@ def _date_readings(date_text: str) -> dict[str, tuple[str, ...]]:
     from resolver.extract.dates import date_readings
 
     return date_readings(date_text)
+
+
+def _weekday_reading(date_text: str) -> tuple[str, str] | None:
+    """`dates.weekday_reading` of the date the article shows (imported as `_date_readings`), with the weekday's word as
+    written; None where its weekday settles no reading."""
+    if not date_text[:1].isalpha():   # a weekday first, or no need to look (#14)
+        return None
+    from resolver.extract.dates import WEEKDAY_RE, weekday_reading
+
+    day, found = weekday_reading(date_text), WEEKDAY_RE.match(date_text)
+    return (day, found.group("weekday")) if day is not None and found is not None else None
 
 
 def _weekday_turned(date_text: str) -> str | None:

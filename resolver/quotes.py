@@ -389,11 +389,15 @@ def _compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[st
         translated, languages = (by_script, ()) if by_script else _in_another_language(said_words, post_words, lang,
                                                                                          quote_lang)
         if translated:
-            kept = [w for w in dict.fromkeys(shared) if any(c.isalpha() for c in w) and not _small_word(w)]
+            kept = [w for w in dict.fromkeys(shared) if any(c.isalpha() for c in w) and not _small_word(w)
+                    and _key(w) not in _AMOUNT_WORDS_ALIKE]
             small = [w for w in dict.fromkeys(shared) if _small_word(w)]
+            amount = [w for w in dict.fromkeys(shared) if _key(w) in _AMOUNT_WORDS_ALIKE and not _small_word(w)]
             but = f" but {len(kept)} name{'s' * (len(kept) > 1)} ({', '.join(kept)})" if kept else ""
             but += (" and" if kept else " but") + f" {len(small)} short word{'s' * (len(small) > 1)} " \
                 f"({', '.join(small)})" if small else ""
+            but += (" and" if kept or small else " but") + f" {len(amount)} word{'s' * (len(amount) > 1)} of an " \
+                f"amount both languages write alike ({', '.join(amount)})" if amount else ""
             # a figure the translation gives that the post does not, named; the same digits in another order fail
             # (newuser44a #5)
             notes, figure, _ = translation_turns(said_words, post_words, negation=False,
@@ -593,13 +597,25 @@ _SCALE_POWERS = {
     "millionen": 6, "billionen": 12, "miljoen": 6, "miljard": 9, "biljoen": 12,
     # written short: German "Mio." (10^6), "Mrd."/Swiss "Mia." (10^9), "Bio." (10^12); French "Md€", "Mds", "md"
     # (10^9) (newuser46a #3)
-    "mio": 6, "mia": 9, "md": 9, "mds": 9, "bio": 12}
+    "mio": 6, "mia": 9, "md": 9, "mds": 9, "bio": 12,
+    # Italian, Dutch, Polish, Czech "mln" (10^6) and "mld" (10^9): "1,5 mld di euro" (review47b)
+    "mln": 6, "mld": 9,
+    # Ukrainian and Russian, short and in full: "1,5 млрд", "2 тисячі" (review47b: "2000" of "2 тисячі" failed)
+    **{word: power for power, words in ((3, "тис тыс тисяча тисячі тисяч тисячу тысяча тысячи тысяч тысячу"),
+                                        (6, "млн мільйон мільйона мільйони мільйонів миллион миллиона миллионы "
+                                            "миллионов"),
+                                        (9, "млрд мільярд мільярда мільярди мільярдів миллиард миллиарда миллиарды "
+                                            "миллиардов"),
+                                        (12, "трлн трильйон трильйона трильйони трильйонів триллион триллиона "
+                                             "триллионы триллионов"))
+       for word in words.split()}}
 # short scales a language reads otherwise: French "bio" is organic, not "Billion"
 _NOT_SCALES = {"fr": frozenset({"bio"})}
 # The languages that write each short scale ("" for a side of no known language): "300 MD graduates" in English is
 # no 300 × 10^9 (review46g)
-_SHORT_SCALE_LANGS = {"mio": frozenset({"de", ""}), "mrd": frozenset({"de", ""}), "mia": frozenset({"de", ""}),
-                      "bio": frozenset({"de", ""}), "md": frozenset({"fr", ""}), "mds": frozenset({"fr", ""})}
+_SHORT_SCALE_LANGS = {"mio": frozenset({"de", ""}), "mrd": frozenset({"de", "nl", ""}), "mia": frozenset({"de", ""}),
+                      "bio": frozenset({"de", ""}), "md": frozenset({"fr", ""}), "mds": frozenset({"fr", ""}),
+                      "mld": frozenset({"it", "nl", "pl", "cs", "sk", ""})}
 # written after a figure with no space, or alone after it, with a capital: "1,5M€", "1,5 M€", "2Md€", "3Mrd."
 _CAPITAL_SCALES = {"M": 6, "Mio": 6, "Md": 9, "Mds": 9, "Mrd": 9}
 _LONG_SCALE = frozenset({"fr", "de", "nl", "it"})   # "billion" is 10^12 there
@@ -656,7 +672,9 @@ def _translation_figures(words: list[str], lang: str) -> list[_Figure]:
     figures = []
     words = _spaced_groups([_western_digits(word) for word in words])
     for at, spaced in enumerate(words):
-        word = spaced.replace(" ", "")
+        # thousands grouped by a space ("12 000") or, in Switzerland, an apostrophe ("1'500'000": it was read as 1, 500
+        # and 0, review47b)
+        word = _SWISS_GROUPS_RE.sub(lambda m: re.sub("['’]", "", m[0]), spaced.replace(" ", ""))
         for match in _NUMBER_RE.finditer(word):
             plain = _readings(match[0], _DECIMAL_MARKS.get(lang, ""))
             if not plain:
@@ -687,6 +705,8 @@ def _translation_figures(words: list[str], lang: str) -> list[_Figure]:
     return figures
 
 
+# a figure whose thousands are grouped by an apostrophe, as Switzerland writes them ("1'500'000", "1’500’000")
+_SWISS_GROUPS_RE = re.compile(r"(?<![\d'’])\d{1,3}(?:['’]\d{3})+(?![\d'’])")
 _GROUP_HEAD_RE = re.compile(r"-?\d{1,3}(?: \d{3})*")
 _GROUP_RE = re.compile(r"\d{3}(?:[.,]\d+)?%?")
 
@@ -732,14 +752,16 @@ def _unsure(figure: _Figure) -> str:
 
 
 def translation_turns(said: list[str], post: list[str], *, negation: bool, langs: tuple[str, str] = ("", ""),
-                      clauses: tuple[str, str] | None = None) -> tuple[str, bool, bool]:
+                      clauses: tuple[str, str] | None = None, as_written: bool = False) -> tuple[str, bool, bool]:
     """What a translation of the post may have changed, in words ("; 150 is not among the post's figures (105)"; a
     negation added or dropped when `negation`: both languages negate with a word), and whether the figure and the
     negation are each unambiguous: the figures otherwise one for one, the one changed the same digits in another order
     (105 → 150: no conversion of units makes it), and a negation on one side only (newuser44a #5). Figures are read
     as values (`langs`: the quote's language and the post's, "" where not known, tell a decimal comma from a point),
     so "5.3%" for "3,5%" is named, "1.200 millones" for "$1.2 billion" is not, and a scale word a thousand times off
-    ("billones" for "billion") is named as a false friend (newuser45a #4)."""
+    ("billones" for "billion") is named as a false friend (newuser45a #4). `as_written`: the quote keeps the post's
+    words as written but for a few (half of them or more the post's), so any one figure of the post's in place of
+    another is changed, as a quote compared word by word would say (review47b)."""
     in_post, in_said = _translation_figures(post, langs[1]), _translation_figures(said, langs[0])
     post_values = frozenset().union(*(f.values for f in in_post))
     said_values = frozenset().union(*(f.values for f in in_said))
@@ -772,8 +794,8 @@ def translation_turns(said: list[str], post: list[str], *, negation: bool, langs
         notes.append(f"the post's {', '.join(f.written for f in missing)} {'is' if len(missing) == 1 else 'are'} not "
                      "in the quote (written in words?)")
     figure = len(in_post) == len(in_said) and len(extra) == len(missing) == 1 and not friends \
-        and extra[0].digits != missing[0].digits and sorted(extra[0].digits) == sorted(missing[0].digits) \
-        and extra[0].power == missing[0].power
+        and extra[0].digits != missing[0].digits \
+        and (as_written or sorted(extra[0].digits) == sorted(missing[0].digits)) and extra[0].power == missing[0].power
     # a side may deny with a word only its own language has ("немає" for "нет", "нельзя" for "не можна"): each is a
     # negation of its side (review45a: a faithful translation failed), and one dropped is one dropped (review46b: a
     # quote leaving out "немає" warned, and "Никаких" of another sentence excused a dropped "не")
@@ -813,12 +835,15 @@ def _left_out(texts: tuple[str, str]) -> str:
     # the part the quote's words render, told by their cognates ("отступим" of "відступимо"): where as many of them or
     # more stand in the post's denying clauses as in the others, the quote renders a denying clause (alone, or joined
     # to another where the post has a comma the quote has not: "Я думаю что мы отступим" of "Я думаю, що ми не
-    # відступимо") and drops its negation, as a whole translation does (the lead, stop 46)
-    ours = [w for clause in said for w in clause]
+    # відступимо") and drops its negation, as a whole translation does (the lead, stop 46). A word whose cognates
+    # stand in both says nothing of which ("Харьков держится, и мы тоже." of "Харків не здається, Харків тримається,
+    # і ми теж." failed: review47b)
     denying_words = [w for clause in post if _denials(clause) for w in clause]
     other_words = [w for clause in post if not _denials(clause) for w in clause]
-    in_denying = _cognates(ours, denying_words)
-    if in_denying and in_denying >= _cognates(ours, other_words):
+    telling = [w for clause in said for w in clause
+               if not (_cognates([w], denying_words) and _cognates([w], other_words))]
+    in_denying = _cognates(telling, denying_words)
+    if in_denying and in_denying >= _cognates(telling, other_words):
         return ""
     denying = next((clause for clause in post if _denials(clause)), None)
     if denying is None:
@@ -860,7 +885,7 @@ def _negated_word_turned(said: list[str], post: list[str]) -> str:
     (a word rendered by another, "нельзя" of "не можна", says nothing)."""
     for side, other, adds in ((post, said, False), (said, post, True)):
         for k, word in enumerate(side):
-            if not (k and _denials(side[k - 1:k])) or len(word) < 4 or _denials([word]):
+            if k - 1 not in _denying_at(side) or len(word) < 4 or _denials([word]):
                 continue
             # the word undenied elsewhere on its own side ("Діти не поранені, поранені двоє") may be the one rendered
             if any(_same_word(word, w) and not _denied(side, i) for i, w in enumerate(side)):
@@ -878,7 +903,8 @@ def _negated_word_turned(said: list[str], post: list[str]) -> str:
 def _denied(words: list[str], i: int) -> bool:
     """Whether words[i] is denied: the word before it denies, or the one before that with a word between that is not
     words[i] again ("не будем отступать"; not the second "поранені" of "не поранені, поранені")."""
-    return bool(i and _denials(words[i - 1:i])) or i > 1 and bool(_denials(words[i - 2:i - 1])) \
+    denying = _denying_at(words)
+    return i - 1 in denying or i > 1 and i - 2 in denying \
         and not _same_word(words[i], words[i - 1])
 
 
@@ -894,10 +920,33 @@ def _same_word(a: str, b: str) -> bool:
     return run >= 4 and run >= 0.7 * max(len(a), len(b))
 
 
+# Words before which a Ukrainian or Russian word that may deny does not: "без жодних сумнівів", "без всяких сомнений"
+# (without any doubt), and "что бы ни случилось", "що б не сталося", "хто б не прийшов" (whatever happens, whoever
+# comes: a question word and "бы", "б", "би" before it) (review47b: a faithful translation failed, one side's
+# "жодних" or "ни" read as a negation the other dropped)
+_WITHOUT = frozenset({"без"})
+_ASKING = frozenset("что кто как где куда когда сколько какой какая какое какие каким какую чей чья чьё чьи откуда "
+                    "що хто як де куди коли скільки який яка яке які яким яку чий чия чиє чиї звідки".split())
+_WOULD = frozenset({"бы", "б", "би"})
+
+
 def _denials(words: list[str]) -> list[str]:
-    """The words of a Ukrainian or Russian text that deny: those _negates knows and those only one language has."""
+    """The words of a Ukrainian or Russian text that deny: those _negates knows and those only one language has; not
+    "жодних" after "без" (without any), nor "ни"/"не" after a question word and "бы" (whatever: `_ASKING`)."""
+    return [words[i] for i in _denying_at(words)]
+
+
+def _denying_at(words: list[str]) -> set[int]:
+    """Where the words that deny stand in `words` (`_denials`), each told among the words around it."""
+    folded = [w.casefold() for w in words]
+
+    def concessive(i: int) -> bool:   # "что бы ни", "как бы они ни", "скільки б це не"
+        return folded[i] in ("ни", "не", "ні") and any(
+            j > 0 and folded[j] in _WOULD and folded[j - 1] in _ASKING for j in range(max(i - 3, 0), i))
+
     # "Ані" inside a sentence is Anya's name ("для Ані", for Anya), never "ані" (neither)
-    return [w for i, w in enumerate(words) if _negates(w) or _denies_in_its_own_word(w) and not (i and w == "Ані")]
+    return {i for i, w in enumerate(words) if (_negates(w) or _denies_in_its_own_word(w) and not (i and w == "Ані"))
+            and not (i and folded[i - 1] in _WITHOUT and _denies_in_its_own_word(w)) and not concessive(i)}
 
 
 # Where a sentence or a clause ends: a Ukrainian/Russian translation keeps them ("Ми не відступимо. Жодних сумнівів."
@@ -971,23 +1020,35 @@ def _uk_ru_translated(said: list[str], post: list[str], pair: tuple[str, str, bo
     """The verdict on a quote in Russian of a post in Ukrainian, or the reverse: a translation, not compared word by
     word (a warn), but for a figure or a negation it changes unambiguously (a fail, naming it)."""
     codes = {name: code for code, name in UK_RU.items()}
+    # a quote half of whose words or more are spelt as the post's keeps its figures as written (review47b: "500" of
+    # "Я знаю, що там 300 ракет." only warned once ce9cd539 read it as a translation)
+    as_written = matched * 2 >= ours
     notes, figure, negated = translation_turns(said, post, negation=True, langs=(codes[pair[0]], codes[pair[1]]),
-                                               clauses=texts)
+                                               clauses=texts, as_written=as_written)
     evidence = (f"the quote reads as {pair[0]}, the post as {pair[1]}: they may be a translation ({UK_RU_PAIR}), "
                 f"which is not compared word by word: compare by hand{notes}")
     if figure or negated:   # the change first: it is what fails
         evidence = (f"a translation that changes what the post says: {notes.removeprefix('; ')}"
-                    f"{', the same digits in another order' if figure else ''}; the quote reads as {pair[0]}, the post "
-                    f"as {pair[1]}: they may be a translation ({UK_RU_PAIR}), not compared word by word")
+                    f"{', the same digits in another order' if figure and not as_written else ''}; the quote reads as "
+                    f"{pair[0]}, the post as {pair[1]}: they may be a translation ({UK_RU_PAIR}), not compared word by "
+                    "word")
         return Comparison("fail", evidence, ours, theirs, matched, set_aside=aside, turned=True, translated=True)
     return Comparison("warn", evidence, ours, theirs, matched, set_aside=aside, translated=True)
 
 
+# An amount's words that languages of the Latin script write alike: "1,5 million d'euros" of "1.5 million euros"
+# shares "million" and "euros" with it (review47b: the faithful translation failed as "2 changes")
+_AMOUNT_WORDS_ALIKE = frozenset("million millions milliard milliards billion billions euro euros franc francs dollar "
+                                "dollars".split())
+
+
 def _kept_in_translation(word: str) -> bool:
-    """Whether a word both sides share may be one a translation keeps: a figure, or a name (capitalised, no frequent
-    word of a language: "Sánchez" of an English rendering of a Spanish post, which failed: quotes33)."""
+    """Whether a word both sides share may be one a translation keeps: a figure, a name (capitalised, no frequent
+    word of a language: "Sánchez" of an English rendering of a Spanish post, which failed: quotes33), or an amount's
+    word written alike (`_AMOUNT_WORDS_ALIKE`)."""
     return not any(c.isalpha() for c in word) or word[:1].isupper() and not any(
-        _key(word) in frequent for frequent in _FREQUENT_WORDS.values()) and _key(word) not in _REFERRING
+        _key(word) in frequent for frequent in _FREQUENT_WORDS.values()) and _key(word) not in _REFERRING \
+        or _key(word) in _AMOUNT_WORDS_ALIKE
 
 
 def _small_word(word: str) -> bool:
@@ -1645,7 +1706,8 @@ _DOTTED_DATE_RE = re.compile(r"(\d{1,2})[.,](\d{1,2})[.,](\d{4}|\d{2})|(\d{4})[.
 
 # Scale words written short (German "Mio.", "Mrd.", "Bio.", Swiss "Mia.", French "Md", "Mds", "M" before "€") and the
 # full words each stands for: "billion" is not among them, 10^9 or 10^12 by the language.
-_SHORT_SCALE_WORDS = frozenset({"mio", "mrd", "mia", "md", "mds", "bio"})
+_SHORT_SCALE_WORDS = frozenset({"mio", "mrd", "mia", "md", "mds", "bio", "mln", "mld", "тис", "тыс", "млн", "млрд",
+                                "трлн"})
 _FULL_SCALE_WORDS = frozenset(_SCALE_POWERS) - _SHORT_SCALE_WORDS - {"billion", "billions", "trillion", "trillions", "mil"}
 _CURRENCY_AFTER = frozenset({"euro", "euros", "d'euros"})
 

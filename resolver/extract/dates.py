@@ -353,6 +353,7 @@ _WEEKDAY_TABLE: tuple[tuple[str, str], ...] = (
     ("en", "mon tues wed thurs fri sat sun"),
     ("de", "montag dienstag mittwoch donnerstag freitag samstag sonntag"),
     ("de", "montag dienstag mittwoch donnerstag freitag sonnabend sonntag"),
+    ("de", "mo di mi do fr sa so"),   # written short, "Mo., 12.09.2022" (review47b: the signature was dropped)
     ("fr", "lundi mardi mercredi jeudi vendredi samedi dimanche"),
     ("es", "lunes martes miércoles jueves viernes sábado domingo"),
     ("pt", "segunda-feira terça-feira quarta-feira quinta-feira sexta-feira sábado domingo"),
@@ -377,6 +378,23 @@ def weekday_turned(written: str, iso: str | None) -> str | None:
     if _WEEKDAY_NUMBERS.get(word.rstrip(".").casefold()) == day.weekday():
         return None
     return f"“{word}” is not the weekday of {iso}, a {_WEEKDAY_NAMES[day.weekday()]}"
+
+
+def weekday_reading(written: str) -> str | None:
+    """The one reading of a numeric date of two (`date_readings`: "12.09.2022", "10/12/2022") whose weekday is the
+    one written before it ("Mo., 12.09.2022": 2022-09-12, a Monday; 2022-12-09 is a Friday); None where it names
+    none, fits both or neither, the year has two digits (its century a guess), or dots would be read month first
+    (dots are written day first: the weekday or the date is wrong, which the words do not say) (review47b)."""
+    found = WEEKDAY_RE.match(written or "")
+    if found is None:
+        return None
+    readings = date_readings(written[found.end():])
+    if len(readings) != 2 or not all(orders in ((DAY_FIRST,), (MONTH_FIRST,)) for orders in readings.values()):
+        return None
+    fitting = [day for day in readings if weekday_turned(written, day) is None]
+    if len(fitting) != 1 or readings[fitting[0]] == (MONTH_FIRST,) and "." in written[found.end():]:
+        return None
+    return fitting[0]
 
 
 # Languages that write a date's numbers with dots, its day first ("03.12.2022"): German, French, and most of Europe's;

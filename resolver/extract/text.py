@@ -11,8 +11,8 @@ from urllib.parse import urlsplit
 from resolver import platforms
 from resolver.extract import tweet_text
 from resolver.extract.dates import (DATE_PATTERN, WEEKDAY, MonthPattern, date_languages, dots_day_first, in_words,
-                                    is_ambiguous, is_month, iso_from_match, weekday_turned, written_day_first,
-                                    written_month_first)
+                                    is_ambiguous, is_month, iso_from_match, weekday_reading, weekday_turned,
+                                    written_day_first, written_month_first)
 from resolver.extract.dedupe import ONE_PER_POST, one_per_post
 from resolver.extract.incomplete import attempt
 from resolver.extract.intervals import Intervals
@@ -51,7 +51,7 @@ WRAPPED_DATE_END_RE = LazyPattern(rf"{SP}*[.)\]]?{SP}*(?:\r?\n|\Z)")
 # "10 mars 2026 à 21:12": the own link after them was read apart, sig37).
 TIME_WORDS = ("at", "a las", "a la", "um", "à", "alle ore", "alle", "às", "om", "в", "kl.", "kl", "o godz.", "o")
 SIGNATURE_TIME = (rf"(?:,|{SP}+(?:{'|'.join(f'{SP}+'.join(map(re.escape, w.split())) for w in TIME_WORDS)}))"
-                  rf"{SP}+\d{{1,2}}:\d{{2}}(?:{SP}*[ap]\.?m\.?)?(?![\w:])")
+                  rf"{SP}+\d{{1,2}}:\d{{2}}(?:{SP}*[ap]\.?m\.?|{SP}+Uhr)?(?![\w:])")
 SIGNATURE_RE = MonthPattern(
     rf"{SIGNATURE_HEAD}(?:(?P<weekday>{WEEKDAY})[,.]?{SP}+)?(?P<date>{DATE_PATTERN})(?P<time>{SIGNATURE_TIME})?\]?(?:{SP}*[(（]?<?(?P<url>(?:{x.URL_START}|{BLUESKY_POST_START}|{MASTODON_POST_START})[^\s<>()\]]+)>?[)）]?)?",
     re.IGNORECASE,
@@ -597,6 +597,8 @@ def _signature_date(match: re.Match[str], text: str, langs: Sequence[str | None]
     ("Sunday, September 12, 2022": which of the two is wrong, the words do not say; the date check names it,
     newuser46a #11)."""
     day = _signature_day(match, text, langs, memo)
+    if match.group("weekday") and day is None:   # "Mo., 12.09.2022": its weekday reads it (review47b)
+        return weekday_reading(text[_date_start(match):match.end("date")])
     if match.group("weekday") and weekday_turned(text[_date_start(match):match.end("date")], day):
         return None
     return day
