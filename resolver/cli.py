@@ -2596,6 +2596,10 @@ def cache_verify(ctx: click.Context, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(done.to_json()))
     else:
+        for read in done.warc_files.values():
+            beside = "beside the database, " if read["beside_database"] else ""
+            click.echo(f"WARC file read: {read['path']} ({beside}{read['records']:,} records cited"
+                       + (f", {read['failed']:,} failed)" if read["failed"] else ")"))
         click.echo(f"checked {done.bodies:,} bodies, {done.observations:,} post observations against their bodies, "
                    f"{done.warc_records:,} WARC records cited: "
                    + (f"{len(done.failed):,} failed" if done.failed else "all as recorded"))

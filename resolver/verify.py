@@ -34,10 +34,12 @@ class Verified:
     observations: int = 0
     warc_records: int = 0
     failed: list[dict[str, Any]] = field(default_factory=list)
+    # each WARC file read, by its path here: {file (as the fetch log names it), path, beside_database, records, failed}
+    warc_files: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {"bodies": self.bodies, "observations": self.observations, "warc_records": self.warc_records,
-                "failed": self.failed}
+                "warc_files": list(self.warc_files.values()), "failed": self.failed}
 
 
 def verify(store: Store, *, on_failure: Any = None) -> Verified:
@@ -58,17 +60,46 @@ def verify(store: Store, *, on_failure: Any = None) -> Verified:
                     "why": f"{why}: the database is damaged or altered"})
     for row in _posts(store):
         done.observations += _check_post(store, row, damaged, failed)
-    last: tuple[Any, ...] = ()
-    wrong: str | None = None
+    last: dict[Path | None, tuple[tuple[Any, ...], str | None]] = {}
     for entry in _cited_records(store):
         done.warc_records += 1
         key = (entry["warc_file"], entry["warc_offset"], entry["warc_record_id"], entry["body_sha256"])
-        wrong = wrong if key == last else _record_fails(store, entry)   # rows of one record: read once
-        last = key
-        if wrong:
-            failed({"kind": "warc", "file": entry["warc_file"], "offset": entry["warc_offset"],
-                    "record_id": entry["warc_record_id"], "fetch_ids": [entry["id"]], "why": wrong})
+        here: list[tuple[Path | None, bool]] = [*_files_here(store, entry["warc_file"])] or [(None, False)]
+        for path, beside in here:
+            before, wrong = last.get(path, ((), None))
+            wrong = wrong if key == before else _record_fails(store, entry, path)   # rows of one record: read once
+            last[path] = (key, wrong)
+            if path is not None:
+                read = done.warc_files.setdefault(str(path), {"file": entry["warc_file"], "path": str(path),
+                                                              "beside_database": beside, "records": 0, "failed": 0})
+                read["records"] += 1
+                read["failed"] += bool(wrong)
+            if wrong:
+                failed({"kind": "warc", "file": entry["warc_file"], "offset": entry["warc_offset"],
+                        "record_id": entry["warc_record_id"], "fetch_ids": [entry["id"]], "why": wrong})
     return done
+
+
+def _files_here(store: Store, recorded: str) -> list[tuple[Path, bool]]:
+    """Each file on this machine a fetch-log row's WARC path names, with whether it lies beside the database: the
+    file `warc_file_here` finds, and a file of its name beside the database when that is another file (newuser47c
+    #1: a database and its WARC copied to a hand-over folder were checked against the original alone, so a damaged
+    copy was "all as recorded")."""
+    found = store.warc_file_here(recorded)
+    if found is None:
+        return []
+    beside = store.path.parent / Path(recorded).name
+    here = [(found, found.parent == beside.parent.absolute())]
+    if beside.is_file() and not here[0][1] and not _same_file(found, beside):
+        here.append((beside.absolute(), True))
+    return here
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.samefile(b)
+    except OSError:
+        return False
 
 
 def _posts(store: Store) -> Iterator[dict[str, Any]]:
@@ -127,11 +158,11 @@ def _cited_records(store: Store) -> Iterator[dict[str, Any]]:
         yield dict(zip(names, values))
 
 
-def _record_fails(store: Store, entry: dict[str, Any]) -> str | None:
-    """Why a fetch-log row's WARC record is not as written, or None when it is."""
+def _record_fails(store: Store, entry: dict[str, Any], path: Path | None) -> str | None:
+    """Why a fetch-log row's WARC record is not as written in the file at `path` (None: no file found), or None when
+    it is."""
     from resolver.provenance import record_check
 
-    path: Path | None = store.warc_file_here(entry["warc_file"])
     if path is None:
         return "the WARC file is not found on this machine (beside the database, or at the path kept): not checked"
     why = record_check(path, entry["warc_offset"], entry["warc_record_id"], entry["body_sha256"], store)

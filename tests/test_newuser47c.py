@@ -1,0 +1,64 @@
+"""newuser47c (an evidence archivist for a legal team): what `cache verify` checked must be the files handed over,
+and a rate limit's end is said as the server said it. Fictional posts, loopback servers (tests/fakenet.py)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+
+from tests.cliworld import World
+from tests.test_exhibit38 import GONE_TEXT, STORY, serve_gone_post
+from tests.test_fixnu44d import _edit_warc
+
+
+def _archived(fakenet, tmp_path):
+    """An archived story: the database and its WARC in tmp_path/case/, as `scan --archive` leaves them."""
+    serve_gone_post(fakenet)
+    case = tmp_path / "case"
+    case.mkdir()
+    world = World(fakenet, case)
+    story = case / "story.html"
+    story.write_text(STORY)
+    assert world("scan", "--archive", str(story)).exit_code == 0
+    return world, case
+
+
+def _handed_over(fakenet, tmp_path, world, case):
+    """The database and its WARC copied to a hand-over folder on the same machine (the original left in place)."""
+    handover = tmp_path / "handover"
+    handover.mkdir()
+    shutil.copy(world.db, handover / "c.db")
+    shutil.copy(case / "archive.warc.gz", handover / "archive.warc.gz")
+    copy = World(fakenet, handover)
+    return copy, handover
+
+
+def test_cache_verify_of_a_copied_database_checks_the_warc_copy_beside_it_too(fakenet, tmp_path):
+    """newuser47c #1: the database and its WARC copied to a hand-over folder, the copy of the WARC damaged: `cache
+    verify` of the copied database said "all as recorded", exit 0, having read only the original at the path the
+    fetch log keeps, and its summary named no file. The copy beside the database is checked too, and the summary
+    says which files were read."""
+    world, case = _archived(fakenet, tmp_path)
+    copy, handover = _handed_over(fakenet, tmp_path, world, case)
+    clean = copy("cache", "verify")
+    assert clean.exit_code == 0, clean.output
+    assert f"{handover / 'archive.warc.gz'}" in clean.stdout and f"{case / 'archive.warc.gz'}" in clean.stdout
+    _edit_warc(handover / "archive.warc.gz", GONE_TEXT.encode(), GONE_TEXT.replace("closed", "opened").encode())
+    said = copy("cache", "verify")
+    assert said.exit_code == 1, said.output
+    assert f"FAILED WARC {case / 'archive.warc.gz'}" in said.stdout, said.stdout
+    assert f"{handover / 'archive.warc.gz'}: block digest failed" in said.stdout, said.stdout
+    made = copy("cache", "verify", "--json")
+    assert made.exit_code == 1
+    done = json.loads(made.stdout)
+    files = {f["path"]: f for f in done["warc_files"]}
+    assert set(files) == {str(case / "archive.warc.gz"), str(handover / "archive.warc.gz")}, files
+    assert files[str(handover / "archive.warc.gz")]["beside_database"] is True
+    assert files[str(handover / "archive.warc.gz")]["failed"] >= 1
+    assert files[str(case / "archive.warc.gz")]["failed"] == 0
+    # the original database still checks the original alone, which is sound
+    again = world("cache", "verify", "--json")
+    assert again.exit_code == 0, again.output
+    assert [f["path"] for f in json.loads(again.stdout)["warc_files"]] == [str(case / "archive.warc.gz")]
+
