@@ -5,11 +5,17 @@ from __future__ import annotations
 
 import json
 import shutil
+import time
 
+from werkzeug.wrappers import Response
 
+from resolver.session import Session
+from tests import xfixtures as fx
 from tests.cliworld import World
 from tests.test_exhibit38 import GONE_TEXT, STORY, serve_gone_post
+from tests.test_fetch import settings_for
 from tests.test_fixnu44d import _edit_warc
+from tests.test_xapi import X_ONLY, fetch_one
 
 
 def _archived(fakenet, tmp_path):
@@ -62,3 +68,17 @@ def test_cache_verify_of_a_copied_database_checks_the_warc_copy_beside_it_too(fa
     assert again.exit_code == 0, again.output
     assert [f["path"] for f in json.loads(again.stdout)["warc_files"]] == [str(case / "archive.warc.gz")]
 
+
+def test_an_x_api_429_with_retry_after_and_no_reset_says_until_when_it_asked(fakenet, store):
+    """newuser47c #3: the X API answered 429 with `Retry-After: 3600` and no x-rate-limit-reset; the post's reason
+    said "rate-limited (429) until an unknown time (no x-rate-limit-reset)", though the server had said when. The
+    wait it asked for is read as Retry-After says."""
+    fakenet.route("api.twitter.com", "/2/tweets",
+                  lambda r: Response(fx.as_json(fx.X_API_429), status=429, content_type="application/json",
+                                     headers={**fx.X_RATE_HEADERS, "Retry-After": "3600"}))
+    before = int(time.time()) + 3600
+    post = fetch_one(Session(settings_for(fakenet, retry_max_wait=1, **X_ONLY), store=store))
+    after = int(time.time()) + 3600
+    allowed = {f"rate-limited (429) until {time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime(t))} (Retry-After)"
+               for t in range(before, after + 1)}
+    assert post.record.reason in allowed, post.record.reason
