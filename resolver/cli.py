@@ -2602,7 +2602,9 @@ def cache_verify(ctx: click.Context, as_json: bool) -> None:
                        + (f", {read['failed']:,} failed)" if read["failed"] else ")"))
         click.echo(f"checked {done.bodies:,} bodies, {done.observations:,} post observations against their bodies, "
                    f"{done.warc_records:,} WARC records cited: "
-                   + (f"{len(done.failed):,} failed" if done.failed else "all as recorded"))
+                   + (f"{len(done.failed):,} failed" if done.failed else "all as recorded")
+                   + (f" ({moved:,} of them whole at another offset: the file changed before them)"
+                      if (moved := sum("moved_to" in f for f in done.failed)) else ""))
     if done.failed:
         ctx.exit(1)
 

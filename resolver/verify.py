@@ -75,8 +75,10 @@ def verify(store: Store, *, on_failure: Any = None) -> Verified:
                 read["records"] += 1
                 read["failed"] += bool(wrong)
             if wrong:
+                moved = _moved_to(path, entry) if wrong.endswith(MOVED) else None
                 failed({"kind": "warc", "file": entry["warc_file"], "offset": entry["warc_offset"],
-                        "record_id": entry["warc_record_id"], "fetch_ids": [entry["id"]], "why": wrong})
+                        "record_id": entry["warc_record_id"], "fetch_ids": [entry["id"]], "why": wrong,
+                        **({"moved_to": moved} if moved is not None else {})})
     return done
 
 
@@ -167,6 +169,26 @@ def _record_fails(store: Store, entry: dict[str, Any], path: Path | None) -> str
         return "the WARC file is not found on this machine (beside the database, or at the path kept): not checked"
     why = record_check(path, entry["warc_offset"], entry["warc_record_id"], entry["body_sha256"], store)
     if why is None:
+        if (at := _moved_to(path, entry)) is not None and \
+                record_check(path, at, entry["warc_record_id"], entry["body_sha256"], store) == "":
+            return (f"{path} holds record {entry['warc_record_id']} at offset {at:,}, not at offset "
+                    f"{entry['warc_offset']:,} where the fetch log cites it: {MOVED}")
         return (f"{path} holds no record {entry['warc_record_id'] or ''} at offset {entry['warc_offset']:,} "
                 "(another file of that name, or changed since)").replace("record  at", "record at")
     return f"{path}: {why}" if why else None
+
+
+# A cited record found whole by its WARC-Record-ID at another offset (newuser47c #2: one record edited to longer words
+# made every record after it "not at its offset", as if each had been altered)
+MOVED = ("the bytes before it changed length since it was written (a record before it edited, added or removed); this "
+         "record itself is whole and as written")
+
+
+def _moved_to(path: Path | None, entry: dict[str, Any]) -> int | None:
+    """The offset the file holds a cited record at, found by its WARC-Record-ID, when not the one the log cites."""
+    from resolver.warc import record_offsets
+
+    if path is None or not entry["warc_record_id"]:
+        return None
+    at = record_offsets(path).get(entry["warc_record_id"])
+    return at if at is not None and at != entry["warc_offset"] else None

@@ -82,3 +82,30 @@ def test_an_x_api_429_with_retry_after_and_no_reset_says_until_when_it_asked(fak
     allowed = {f"rate-limited (429) until {time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime(t))} (Retry-After)"
                for t in range(before, after + 1)}
     assert post.record.reason in allowed, post.record.reason
+
+
+def test_cache_verify_finds_records_a_longer_edit_before_them_moved_and_says_they_are_whole(fakenet, tmp_path):
+    """newuser47c #2: one record of the WARC edited by hand to longer words: every record after it was "FAILED …
+    holds no record <id> at offset N (another file of that name, or changed since)" (786 of 790 in the archivist's
+    corpus), as if they too were altered. Each such record is looked for by its WARC-Record-ID: found whole at
+    another offset, it is named so (still a failure: the citation's offset is wrong), apart from the record edited."""
+    world, case = _archived(fakenet, tmp_path)
+    _edit_warc(case / "archive.warc.gz", GONE_TEXT.encode(), GONE_TEXT.replace("closed", "closed again").encode())
+    made = world("cache", "verify", "--json")
+    assert made.exit_code == 1, made.output
+    failed = json.loads(made.stdout)["failed"]
+    edited = [f for f in failed if "digest failed" in f["why"]]
+    moved = [f for f in failed if f.get("moved_to") is not None]
+    assert edited and all(f.get("moved_to") is None for f in edited), failed
+    assert moved, failed
+    assert len(edited) + len(moved) == len(failed), failed
+    for f in moved:
+        assert f["moved_to"] > f["offset"], f
+        assert f["why"].endswith(f"holds record {f['record_id']} at offset {f['moved_to']:,}, not at offset "
+                                 f"{f['offset']:,} where the fetch log cites it: the bytes before it changed length "
+                                 "since it was written (a record before it edited, added or removed); this record "
+                                 "itself is whole and as written"), f
+    said = world("cache", "verify")
+    assert said.stdout.splitlines()[-1].endswith(
+        f"{len(failed)} failed ({len(moved)} of them whole at another offset: the file changed before them)"), \
+        said.stdout
