@@ -109,3 +109,38 @@ def test_cache_verify_finds_records_a_longer_edit_before_them_moved_and_says_the
     assert said.stdout.splitlines()[-1].endswith(
         f"{len(failed)} failed ({len(moved)} of them whole at another offset: the file changed before them)"), \
         said.stdout
+
+
+def test_in_short_says_what_captures_hold_is_not_known_when_none_is_the_capture_listed(fakenet, tmp_path):
+    """newuser47c #4: a deleted post whose one capture read is not the capture the archive lists (its body's SHA-1 is
+    not the CDX digest: what it says is not known) was summed up in "In short" as "captured, but the capture does not
+    show the post", as if the capture had been read and found to be something else. It says what was found: the
+    capture read is not the one listed, and what it holds is not known."""
+    from dataclasses import dataclass
+
+    from tests import waybacknet
+    from tests.fakenet import page
+    from tests.test_exhibit38 import GONE
+    from tests.test_fetch import by_id, json_page
+
+    @dataclass(frozen=True)
+    class Listed(waybacknet.Capture):
+        @property
+        def digest(self) -> str:
+            return "QWERTYUIOPASDFGHJKLZXCVBNM234567"
+
+    body = waybacknet.classic_page(fx.GONE_ID, "RivertonRoads", "Riverton Roads", GONE_TEXT)
+    waybacknet.serve(fakenet, [Listed("20221206060000", GONE, body)])
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.GONE_ID: [json_page(fx.TOMBSTONE_DELETED)]}))
+    fakenet.route("publish.twitter.com", "/oembed", page("", 404))
+    fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.GONE_ID}", page("", 404))
+    world = World(fakenet, tmp_path)
+    story = tmp_path / "story.html"
+    story.write_text(STORY)
+    for offline in ((), ("--offline",)):
+        made = world("report", *offline, str(story))
+        assert made.exit_code == 0, made.output
+        [short] = [line for line in made.stdout.splitlines() if "1 post is deleted" in line]
+        assert "does not show the post" not in short and "none of" not in short, short
+        assert ("1 post is deleted (captured, but the capture read is not the one the archive lists: what it holds "
+                "is not known)") in short, short
