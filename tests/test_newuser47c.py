@@ -144,3 +144,24 @@ def test_in_short_says_what_captures_hold_is_not_known_when_none_is_the_capture_
         assert "does not show the post" not in short and "none of" not in short, short
         assert ("1 post is deleted (captured, but the capture read is not the one the archive lists: what it holds "
                 "is not known)") in short, short
+
+
+def test_cache_verify_says_a_warc_that_ends_inside_a_record_no_row_cites(fakenet, tmp_path):
+    """newuser47c #5: a WARC whose last record (a request record, which no fetch-log row cites) was cut, as a run
+    killed while writing leaves it: `warcio check` fails on the file, and `cache verify` said "all as recorded" of it
+    with nothing more. Its cited records are still whole (exit 0), and it says where the file ends inside a record."""
+    world, case = _archived(fakenet, tmp_path)
+    warc = case / "archive.warc.gz"
+    size = warc.stat().st_size
+    warc.write_bytes(warc.read_bytes() + b"\x1f\x8b\x08\x00" + bytes(40))   # the start of a record never finished
+    said = world("cache", "verify")
+    assert said.exit_code == 0, said.output
+    assert (f"{warc} ends inside a record: its last 44 bytes, from offset {size:,}, are no whole record (a run "
+            "stopped while writing it, or the file was cut); the next run appending to it moves them aside"
+            ) in said.stdout, said.stdout
+    made = world("cache", "verify", "--json")
+    [read] = json.loads(made.stdout)["warc_files"]
+    assert read["ends_inside_record"] == {"offset": size, "bytes": 44}, read
+    warc.write_bytes(warc.read_bytes()[:size])
+    [read] = json.loads(world("cache", "verify", "--json").stdout)["warc_files"]
+    assert read["ends_inside_record"] is None, read
