@@ -14,7 +14,7 @@ from tests import xfixtures as fx
 from tests.cliworld import World
 from tests.test_exhibit38 import GONE_TEXT, STORY, serve_gone_post
 from tests.test_fetch import settings_for
-from tests.test_fixnu44d import _edit_warc
+from tests.test_fixnu44d import _edit_warc, serve_capture_not_as_listed
 from tests.test_xapi import X_ONLY, fetch_one
 
 
@@ -116,24 +116,7 @@ def test_in_short_says_what_captures_hold_is_not_known_when_none_is_the_capture_
     not the CDX digest: what it says is not known) was summed up in "In short" as "captured, but the capture does not
     show the post", as if the capture had been read and found to be something else. It says what was found: the
     capture read is not the one listed, and what it holds is not known."""
-    from dataclasses import dataclass
-
-    from tests import waybacknet
-    from tests.fakenet import page
-    from tests.test_exhibit38 import GONE
-    from tests.test_fetch import by_id, json_page
-
-    @dataclass(frozen=True)
-    class Listed(waybacknet.Capture):
-        @property
-        def digest(self) -> str:
-            return "QWERTYUIOPASDFGHJKLZXCVBNM234567"
-
-    body = waybacknet.classic_page(fx.GONE_ID, "RivertonRoads", "Riverton Roads", GONE_TEXT)
-    waybacknet.serve(fakenet, [Listed("20221206060000", GONE, body)])
-    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.GONE_ID: [json_page(fx.TOMBSTONE_DELETED)]}))
-    fakenet.route("publish.twitter.com", "/oembed", page("", 404))
-    fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.GONE_ID}", page("", 404))
+    serve_capture_not_as_listed(fakenet)
     world = World(fakenet, tmp_path)
     story = tmp_path / "story.html"
     story.write_text(STORY)
