@@ -111,6 +111,13 @@ def _cut_at(path: Path) -> dict[str, int] | None:
         return None
 
 
+def _size(path: Path) -> int | None:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return None
+
+
 def _same_file(a: Path, b: Path) -> bool:
     try:
         return a.samefile(b)
@@ -183,6 +190,9 @@ def _record_fails(store: Store, entry: dict[str, Any], path: Path | None) -> str
         return "the WARC file is not found on this machine (beside the database, or at the path kept): not checked"
     why = record_check(path, entry["warc_offset"], entry["warc_record_id"], entry["body_sha256"], store)
     if why is None:
+        if (size := _size(path)) is not None and entry["warc_offset"] >= size:   # newuser47c #6
+            return (f"{path} ends at byte {size:,}, before offset {entry['warc_offset']:,} where the fetch log cites "
+                    "this record: the file was cut short (or is another, shorter file of that name)")
         if (at := _moved_to(path, entry)) is not None and \
                 record_check(path, at, entry["warc_record_id"], entry["body_sha256"], store) == "":
             return (f"{path} holds record {entry['warc_record_id']} at offset {at:,}, not at offset "

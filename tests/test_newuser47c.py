@@ -148,3 +148,21 @@ def test_cache_verify_says_a_warc_that_ends_inside_a_record_no_row_cites(fakenet
     warc.write_bytes(warc.read_bytes()[:size])
     [read] = json.loads(world("cache", "verify", "--json").stdout)["warc_files"]
     assert read["ends_inside_record"] is None, read
+
+
+def test_cache_verify_says_a_record_past_the_end_of_a_cut_warc_is_cut_off(fakenet, tmp_path):
+    """newuser47c #6: a WARC cut short (a copy broken off half way): each cited record past its end was "holds no
+    record <id> at offset N (another file of that name, or changed since)". The file's end is said: it ends before
+    the offset, so it was cut (or is another, shorter file of that name)."""
+    world, case = _archived(fakenet, tmp_path)
+    warc = case / "archive.warc.gz"
+    cut = 600
+    warc.write_bytes(warc.read_bytes()[:cut])
+    made = world("cache", "verify", "--json")
+    assert made.exit_code == 1, made.output
+    failed = json.loads(made.stdout)["failed"]
+    past = [f for f in failed if f["offset"] >= cut]
+    assert past, failed
+    for f in past:
+        assert f["why"] == (f"{warc} ends at byte {cut:,}, before offset {f['offset']:,} where the fetch log cites "
+                            "this record: the file was cut short (or is another, shorter file of that name)"), f
