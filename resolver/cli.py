@@ -2618,9 +2618,19 @@ def cache_verify(ctx: click.Context, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(done.to_json()))
     else:
+        for read in done.warc_files.values():
+            beside = "beside the database, " if read["beside_database"] else ""
+            click.echo(f"WARC file read: {read['path']} ({beside}{read['records']:,} records cited"
+                       + (f", {read['failed']:,} failed)" if read["failed"] else ")"))
+            if cut := read["ends_inside_record"]:
+                click.echo(f"note: {read['path']} ends inside a record: its last {cut['bytes']:,} bytes, from offset "
+                           f"{cut['offset']:,}, are no whole record (a run stopped while writing it, or the file was "
+                           "cut); the next run appending to it moves them aside")
         click.echo(f"checked {done.bodies:,} bodies, {done.observations:,} post observations against their bodies, "
                    f"{done.warc_records:,} WARC records cited: "
-                   + (f"{len(done.failed):,} failed" if done.failed else "all as recorded"))
+                   + (f"{len(done.failed):,} failed" if done.failed else "all as recorded")
+                   + (f" ({moved:,} of them whole at another offset: the file changed before them)"
+                      if (moved := sum("moved_to" in f for f in done.failed)) else ""))
     if done.failed:
         ctx.exit(1)
 

@@ -304,11 +304,18 @@ def asked_to_wait(outcome: FetchOutcome) -> str | None:
     """"asked to wait until <UTC time>" when the answer asked for a wait of a second or more (Retry-After, or on a
     429 x-rate-limit-reset), else None: a rate-limited error says until when (a longer wait than retry_max_wait
     is not retried)."""
+    until = told_until(outcome.headers, status=outcome.status)
+    return None if until is None else f"asked to wait until {until}"
+
+
+def told_until(headers: Mapping[str, str], *, status: int | None) -> str | None:
+    """The UTC time an answer's headers asked us to wait until, counted from now (a wait of a second or more), else
+    None."""
     now = time.time()
-    told = _told_wait(outcome.headers, now=now, status=outcome.status)
+    told = _told_wait(headers, now=now, status=status)
     if told is None or told < 1:
         return None
-    return f"asked to wait until {utc_time(now + told) or 'a time no calendar date holds'}"
+    return utc_time(now + told) or "a time no calendar date holds"
 
 
 def utc_time(epoch: float) -> str | None:

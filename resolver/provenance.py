@@ -3793,6 +3793,10 @@ def _revisit_check(path: PurePath, held: Any, body_sha256: str | None, store: St
         return (f"it is a revisit record of {refers_id or '(no WARC-Refers-To)'}, which the file does not hold: the "
                 "payload it names is in no record there, and is not checked")
     original = read_record(Path(path), at)
+    if (original is None or original.record_id != refers_id) and refers_id and \
+            (found := record_offsets(Path(path)).get(refers_id)) is not None and found != at:
+        # the bytes before it changed length (newuser47c #2): the record it refers to is found by its id, and held to it
+        original = read_record(Path(path), found)
     if original is None or original.record_id != refers_id:
         return (f"it is a revisit record of {refers_id}, which is not at offset {at:,} where the fetch log has it: "
                 "the file was changed")

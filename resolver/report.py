@@ -1695,6 +1695,11 @@ def _gone_posts(embeds: list[dict[str, Any]]) -> str:
                  f"{'it holds' if unread == 1 else 'any holds'} the post is not known" if tried else
                  f"{unread} capture{'s' * (unread != 1)} listed, not read: whether {'it holds' if unread == 1 else 'any holds'}"
                  " the post is not known") if unread else
+                # captures read, none of them the capture the archive lists (its CDX digest): what they hold is not
+                # known, never "does not show the post" (newuser47c #4)
+                ("captured, but the capture read is not the one the archive lists: what it holds is not known"
+                 if tried == 1 else f"captured, but none of the {tried} captures read is the one the archive lists: "
+                 "what they hold is not known") if tried and _none_as_listed(embed.get("post")) else
                 # captures read, none of them the post (an account's page, a login wall): archived, not as the post
                 ("captured, but the capture does not show the post" if tried == 1 else
                  f"captured, but none of the {tried} captures read shows the post") if tried else
@@ -1710,6 +1715,15 @@ def _gone_posts(embeds: list[dict[str, Any]]) -> str:
     first = parts[0].split(" ", 1)
     parts[0] = f"{first[0]} post{'s are' if int(first[0]) != 1 else ' is'} {first[1]}"
     return " and ".join(parts) if len(parts) < 3 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def _none_as_listed(post: dict[str, Any] | None) -> bool:
+    """Every capture of the post read was found not to be the capture the archive lists (its body is not the CDX
+    digest's): what each holds is not known."""
+    from resolver.fetch.wayback import listed_in_record
+
+    copies = (post or {}).get("archived") or []
+    return bool(copies) and all(listed_in_record(c) is not None for c in copies)
 
 
 def _archive_not_known(embed: dict[str, Any]) -> bool:

@@ -34,10 +34,12 @@ class Verified:
     observations: int = 0
     warc_records: int = 0
     failed: list[dict[str, Any]] = field(default_factory=list)
+    # each WARC file read, by its path here: {file (as the fetch log names it), path, beside_database, records, failed}
+    warc_files: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {"bodies": self.bodies, "observations": self.observations, "warc_records": self.warc_records,
-                "failed": self.failed}
+                "warc_files": list(self.warc_files.values()), "failed": self.failed}
 
 
 def verify(store: Store, *, on_failure: Any = None) -> Verified:
@@ -58,17 +60,69 @@ def verify(store: Store, *, on_failure: Any = None) -> Verified:
                     "why": f"{why}: the database is damaged or altered"})
     for row in _posts(store):
         done.observations += _check_post(store, row, damaged, failed)
-    last: tuple[Any, ...] = ()
-    wrong: str | None = None
+    last: dict[Path | None, tuple[tuple[Any, ...], str | None]] = {}
     for entry in _cited_records(store):
         done.warc_records += 1
         key = (entry["warc_file"], entry["warc_offset"], entry["warc_record_id"], entry["body_sha256"])
-        wrong = wrong if key == last else _record_fails(store, entry)   # rows of one record: read once
-        last = key
-        if wrong:
-            failed({"kind": "warc", "file": entry["warc_file"], "offset": entry["warc_offset"],
-                    "record_id": entry["warc_record_id"], "fetch_ids": [entry["id"]], "why": wrong})
+        here: list[tuple[Path | None, bool]] = [*_files_here(store, entry["warc_file"])] or [(None, False)]
+        for path, beside in here:
+            before, wrong = last.get(path, ((), None))
+            wrong = wrong if key == before else _record_fails(store, entry, path)   # rows of one record: read once
+            last[path] = (key, wrong)
+            if path is not None:
+                read = done.warc_files.get(str(path)) or done.warc_files.setdefault(str(path), {
+                    "file": entry["warc_file"], "path": str(path), "beside_database": beside, "records": 0,
+                    "failed": 0, "ends_inside_record": _cut_at(path)})
+                read["records"] += 1
+                read["failed"] += bool(wrong)
+            if wrong:
+                moved = _moved_to(path, entry) if wrong.endswith(MOVED) else None
+                failed({"kind": "warc", "file": entry["warc_file"], "offset": entry["warc_offset"],
+                        "record_id": entry["warc_record_id"], "fetch_ids": [entry["id"]], "why": wrong,
+                        **({"moved_to": moved} if moved is not None else {})})
     return done
+
+
+def _files_here(store: Store, recorded: str) -> list[tuple[Path, bool]]:
+    """Each file on this machine a fetch-log row's WARC path names, with whether it lies beside the database: the
+    file `warc_file_here` finds, and a file of its name beside the database when that is another file (newuser47c
+    #1: a database and its WARC copied to a hand-over folder were checked against the original alone, so a damaged
+    copy was "all as recorded")."""
+    found = store.warc_file_here(recorded)
+    if found is None:
+        return []
+    beside = store.path.parent / Path(recorded).name
+    here = [(found, found.parent == beside.parent.absolute())]
+    if beside.is_file() and not here[0][1] and not _same_file(found, beside):
+        here.append((beside.absolute(), True))
+    return here
+
+
+def _cut_at(path: Path) -> dict[str, int] | None:
+    """Where a WARC file ends inside a record (a run stopped while writing it, or the file cut): the offset of the
+    bytes after its last whole record and how many, else None (newuser47c #5: `warcio check` failed on such a file,
+    and `cache verify` said nothing of it)."""
+    from resolver.warc import cut_tail
+
+    try:
+        at = cut_tail(path)
+        return None if at is None else {"offset": at, "bytes": path.stat().st_size - at}
+    except OSError:
+        return None
+
+
+def _size(path: Path) -> int | None:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return None
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.samefile(b)
+    except OSError:
+        return False
 
 
 def _posts(store: Store) -> Iterator[dict[str, Any]]:
@@ -127,15 +181,38 @@ def _cited_records(store: Store) -> Iterator[dict[str, Any]]:
         yield dict(zip(names, values))
 
 
-def _record_fails(store: Store, entry: dict[str, Any]) -> str | None:
-    """Why a fetch-log row's WARC record is not as written, or None when it is."""
+def _record_fails(store: Store, entry: dict[str, Any], path: Path | None) -> str | None:
+    """Why a fetch-log row's WARC record is not as written in the file at `path` (None: no file found), or None when
+    it is."""
     from resolver.provenance import record_check
 
-    path: Path | None = store.warc_file_here(entry["warc_file"])
     if path is None:
         return "the WARC file is not found on this machine (beside the database, or at the path kept): not checked"
     why = record_check(path, entry["warc_offset"], entry["warc_record_id"], entry["body_sha256"], store)
     if why is None:
+        if (size := _size(path)) is not None and entry["warc_offset"] >= size:   # newuser47c #6
+            return (f"{path} ends at byte {size:,}, before offset {entry['warc_offset']:,} where the fetch log cites "
+                    "this record: the file was cut short (or is another, shorter file of that name)")
+        if (at := _moved_to(path, entry)) is not None and \
+                record_check(path, at, entry["warc_record_id"], entry["body_sha256"], store) == "":
+            return (f"{path} holds record {entry['warc_record_id']} at offset {at:,}, not at offset "
+                    f"{entry['warc_offset']:,} where the fetch log cites it: {MOVED}")
         return (f"{path} holds no record {entry['warc_record_id'] or ''} at offset {entry['warc_offset']:,} "
                 "(another file of that name, or changed since)").replace("record  at", "record at")
     return f"{path}: {why}" if why else None
+
+
+# A cited record found whole by its WARC-Record-ID at another offset (newuser47c #2: one record edited to longer words
+# made every record after it "not at its offset", as if each had been altered)
+MOVED = ("the bytes before it changed length since it was written (a record before it edited, added or removed); this "
+         "record itself is whole and as written")
+
+
+def _moved_to(path: Path | None, entry: dict[str, Any]) -> int | None:
+    """The offset the file holds a cited record at, found by its WARC-Record-ID, when not the one the log cites."""
+    from resolver.warc import record_offsets
+
+    if path is None or not entry["warc_record_id"]:
+        return None
+    at = record_offsets(path).get(entry["warc_record_id"])
+    return at if at is not None and at != entry["warc_offset"] else None

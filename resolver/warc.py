@@ -178,6 +178,11 @@ def _cut_tail(path: Path) -> int | None:
         return 0
 
 
+def cut_tail(path: Path) -> int | None:
+    """Where the bytes after a gzipped WARC's last whole record begin when it ends inside one, else None."""
+    return _cut_tail(path)
+
+
 def _member_starts_from_end(stream: IO[bytes], size: int) -> Iterator[int]:
     """The offsets where GZIP_MEMBER occurs in the file, last first, read a block at a time."""
     stop, after = size, b""

@@ -158,7 +158,7 @@ def _ask(client: Any, adapter: RequestsAdapter, batch: list[str], posts_of: Mapp
         reason = exc.outcome.problem
     except tweepy.TooManyRequests as exc:
         reason = ("usage cap exceeded (X API problem usage-capped); not retried" if _usage_capped(exc.response)
-                  else f"rate-limited (429) until {_until(getattr(exc, 'reset_time', None))}")
+                  else f"rate-limited (429) until {_until(getattr(exc, 'reset_time', None), exc.response)}")
     except tweepy.Unauthorized:
         reason = "the bearer token was refused (401)"
     except tweepy.Forbidden as exc:
@@ -183,12 +183,15 @@ def _redirected(response: Any) -> str:
             "itself, and its token goes to it alone)")
 
 
-def _until(reset: int | None) -> str:
-    """x-rate-limit-reset (epoch seconds) as a UTC time a person reads."""
-    from resolver.http import utc_time
+def _until(reset: int | None, response: Any = None) -> str:
+    """x-rate-limit-reset (epoch seconds) as a UTC time a person reads; without it, the wait a Retry-After asked for
+    from the moment it was read (newuser47c #3: "an unknown time" was said of a 429 that said when)."""
+    from resolver.http import told_until, utc_time
 
     if reset is None:
-        return "an unknown time (no x-rate-limit-reset)"
+        headers = getattr(response, "headers", None) or {}
+        told = told_until(headers, status=429) if headers.get("retry-after") else None
+        return f"{told} (Retry-After)" if told else "an unknown time (no x-rate-limit-reset)"
     return utc_time(reset) or f"a time no calendar date holds (x-rate-limit-reset: {reset})"
 
 
