@@ -2396,6 +2396,7 @@ def _links(text: str, *, coded: bool) -> list[tuple[str, str]]:
 _WORD_NEGATIONS = frozenset("not never no nor nein nicht nie niemals kein keine keinen keinem keiner keines niet nooit "
                             "geen nunca jamás nem não nao non pas jamais ne не ни нет ні "
                             "nobody nothing none nowhere cannot niemand nichts niets nadie nada ninguém nenhum rien "
+                            "nessuno nessuna nessun niente nulla "   # Italian "nobody", "no", "nothing" (newuser47a #1)
                             "никто ничего никогда ніхто нічого ніколи "
                             "לא ולא שלא אין ואין אינו אינה אינם אינן אינני "
                             "لا ولا لم ولم لن ولن ليس ليست ليسوا لست غير أبدا "
@@ -2406,8 +2407,9 @@ _WORD_NEGATIONS = frozenset("not never no nor nein nicht nie niemals kein keine 
 # Each also as _key() folds it, as it is looked up: "أبدا" (its alef folded) and Persian "نیست" (its yeh) were never found
 _WORD_NEGATIONS |= frozenset(map(_key, _WORD_NEGATIONS))
 # Negation words only in a post whose source gives one of their languages: Arabic "ما" is "not" and "what", and
-# Persian "we" (newuser43a #6): it warns where the post is given as Arabic, never fails (see _opens_sentence).
-_NEGATIONS_OF_A_LANGUAGE = {"ما": ("ar",)}
+# Persian "we" (newuser43a #6): it warns where the post is given as Arabic, never fails (see _opens_sentence). Italian
+# "mai" ("never": "Mai detto che…") is May in French and German and "more" in Romanian (newuser47a #1).
+_NEGATIONS_OF_A_LANGUAGE = {"ما": ("ar",), "mai": ("it",)}
 # Negation words that are also another word where a sentence starts: Persian "نه" is "no" and "nine" (نُه unpointed,
 # "نه نفر", nine people). A quote right after one warns, never fails as a sentence start (`_opens_sentence`).
 _ALSO_OTHER_WORDS = frozenset({"نه"})
