@@ -32,3 +32,38 @@ def test_a_quote_cut_after_an_italian_negation_warns(said, found, lang, negation
 def test_mai_in_another_language_is_no_negation(said, found, lang):
     c = compare(said, found, lang=lang)
     assert c.result == "pass", c.evidence
+
+
+from resolver.extract import find_all  # noqa: E402
+
+NL_IMAGE = "https://img.krant-fict.example/2026/a.jpg"
+
+
+def figure(caption: str, lang: str = "nl") -> str:
+    return (f'<!doctype html><html lang="{lang}"><body><article><p>De tekst van het artikel, lang genoeg.</p>'
+            f'<figure><img src="{NL_IMAGE}"><figcaption>De sporthal aan de Dorpsstraat. {caption}</figcaption>'
+            '</figure></article></body></html>')
+
+
+def plain(line: str) -> str:
+    return f"De tekst van het artikel, lang genoeg.\n\nDe sporthal aan de Dorpsstraat. {line}\n\nMeer tekst.\n"
+
+
+def credits_of(content: str, kind: str = "html") -> list[tuple[str | None, str | None, str | None]]:
+    return [(c.creator, c.organization, c.kind) for c in find_all(content, kind)[1]]
+
+
+# Dutch papers write a picture's credit "Beeld:" (de Volkskrant, Trouw, Het Parool, NOS): it gave no credit, and a
+# Dutch page counts as one whose credit words are read, so the report said no credit was found (newuser47a #2).
+@pytest.mark.parametrize("line, expected", [
+    ("Beeld: ANP", [(None, "ANP", None)]),
+    ("Beeld: ANP / Remko de Vries", [("Remko de Vries", "ANP", None)]),
+    ("Beeld: Remko de Vries", [("Remko de Vries", None, None)]),
+    ("BEELD: ANP", [(None, "ANP", None)]),
+    ("Beeld: Instagram", [(None, "Instagram", None)]),
+    ("Beeld Remko de Vries", []),   # no colon: a sentence's "Beeld" as often
+    ("Het beeld: een chaos", []),
+], ids=["anp", "anp-person", "person", "capitals", "platform", "no-colon", "prose"])
+def test_dutch_beeld_opens_a_credit(line, expected):
+    assert credits_of(figure(line)) == expected
+    assert credits_of(plain(line), "text") == expected

@@ -32,6 +32,7 @@ OTHER_PHOTO_WORDS = (
     "Фото(?:граф[иі][яиї])?", "Kuva", "Zdjęcie", "Fotograf(?:ía|ia)",   # Russian, Finnish, Polish, Spanish/Portuguese
     "Світлин[аи]", "Скр[иі]ншот",      # Ukrainian photo(s); Russian and Ukrainian screenshot: its platform (newuser44a #6)
     "Fotoğraf", "צילום",                                              # Turkish, Hebrew (newuser32b #8)
+    "Beeld",                             # Dutch: "Beeld: ANP", a Dutch paper's credit word (newuser47a #2)
     "写真(?:提供)?", "撮影", "提供",                                   # Japanese: photo (provided), taken by, provided by
     "图片来源", "圖片來源", "图片", "圖片", "照片", "摄影", "攝影", "图", "圖",   # Chinese: its source, picture, taken by
     "사진(?:[ \t]?제공)?",                                            # Korean: photo (provided)
@@ -1519,5 +1520,5 @@ _NON_ASCII_PHOTO_WORD_RE = LazyPattern("|".join(w for w in OTHER_PHOTO_WORDS if 
 
 def _other_photo_word(text: str) -> bool:
     # Spanish and Portuguese "Crédito(s):" (newuser45a #6), asked apart as "Kuva" is: "credit" is not in its letters
-    return "Kuva" in text or "KUVA" in text or not text.isascii() and (
+    return "Kuva" in text or "KUVA" in text or "Beeld" in text or "BEELD" in text or not text.isascii() and (
         _NON_ASCII_PHOTO_WORD_RE.search(text) is not None or "rédit" in text or "RÉDIT" in text or "écran" in text)
