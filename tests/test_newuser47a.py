@@ -67,3 +67,30 @@ def credits_of(content: str, kind: str = "html") -> list[tuple[str | None, str |
 def test_dutch_beeld_opens_a_credit(line, expected):
     assert credits_of(figure(line)) == expected
     assert credits_of(plain(line), "text") == expected
+
+
+# Dutch and Italian agencies, public bodies and private pictures were read as photographers ("(foto: privébezit)"
+# the person "privébezit", "Foto: Politie Utrecht" a person, "Foto: LaPresse/Mauro Scrobogna" the photographer
+# LaPresse of the organisation Mauro Scrobogna); "Beeld: archief" gave no credit (newuser47a #3).
+@pytest.mark.parametrize("line, lang, expected", [
+    ("(foto: privébezit)", "nl", [(None, None, "private")]),
+    ("Foto: archivio privato", "it", [(None, None, "private")]),
+    ("Beeld: archief", "nl", [(None, None, "file")]),
+    ("Foto: Politie Utrecht", "nl", [(None, "Politie Utrecht", None)]),
+    ("Foto: Brandweer Gelderland-Zuid", "nl", [(None, "Brandweer Gelderland-Zuid", None)]),
+    ("Foto: Gemeente Lindeburg / Jan de Wit", "nl", [("Jan de Wit", "Gemeente Lindeburg", None)]),
+    ("Foto: Ministerie van Defensie", "nl", [(None, "Ministerie van Defensie", None)]),
+    ("Beeld: Hollandse Hoogte", "nl", [(None, "Hollandse Hoogte", None)]),
+    ("Foto: Hollandse Hoogte / Sanne Jansen", "nl", [("Sanne Jansen", "Hollandse Hoogte", None)]),
+    ("Foto: LaPresse", "it", [(None, "LaPresse", None)]),
+    ("Foto: LaPresse/Mauro Scrobogna", "it", [("Mauro Scrobogna", "LaPresse", None)]),
+    ("Foto: Vigili del Fuoco", "it", [(None, "Vigili del Fuoco", None)]),
+    ("Foto: Polizia di Stato", "it", [(None, "Polizia di Stato", None)]),
+    ("Foto: Comune di Valbruna", "it", [(None, "Comune di Valbruna", None)]),
+    ("Foto: Ciro Rossi", "it", [("Ciro Rossi", None, None)]),
+], ids=["privebezit", "archivio-privato", "archief", "politie", "brandweer", "gemeente-person", "ministerie",
+        "hollandse-hoogte", "hollandse-hoogte-person", "lapresse", "lapresse-person", "vigili-del-fuoco", "polizia",
+        "comune-di", "a-person-still"])
+def test_dutch_and_italian_agencies_bodies_and_private_pictures(line, lang, expected):
+    assert credits_of(figure(line, lang)) == expected
+    assert credits_of(plain(line), "text") == expected
