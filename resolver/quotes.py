@@ -2513,11 +2513,16 @@ _CLAUSE_NEGATION_RE = re.compile(
     # a frame calling what follows a lie (newuser38a #4: "It would be a lie to say the budget was stolen" quoted "the
     # budget was stolen" passed): named from its clause's start, "It would be a lie to say"
     r"|(?P<frame>(?:lie|lies|falsehood|myth|nonsense)\s+(?:that|to\s+(?:say|claim|suggest|think|believe|write|report))"
-    r"|(?:false|untrue|wrong)\s+to\s+(?:say|claim|suggest|think|believe|write|report))"
+    r"|(?:false|untrue|wrong)\s+to\s+(?:say|claim|suggest|think|believe|write|report)"
+    r"|(?:onzin|onwaar|leugen)\s+dat)"   # Dutch "Het is onzin dat…" (newuser47a #4)
     r"|(?:bestreite|bestreitet|bestritt|bestritten|bezweifle|bezweifelt|bezweifelte|dementiert|dementierte|leugnet"
     r"|leugnete),?\s+(?:dass|daß|ob)"
     r"|(?:niego|niega|niegan|negó|negaron|dudo|duda|dudan|dudó|desmintió|desmiente|falso)\s+que"
     r"|(?:nie|nient|niait|nié|dément|démenti|démentit|doute|doutent|douté|faux)\s+que"
+    # Italian and Dutch (newuser47a #4): "smentisce che", "È falso che", "Wij ontkennen dat"; Italian "Mai" ("never":
+    # "Mai detto che…") only in a post given as Italian (`_NEGATIONS_OF_A_LANGUAGE`, read in _negation_in_clause)
+    r"|(?:nego|nega|neghiamo|negano|negato|smentisco|smentisce|smentiamo|smentiscono|smentito|falso)\s+che"
+    r"|(?:ontken|ontkent|ontkennen|ontkende|ontkenden|betwijfel|betwijfelt|betwijfelen),?\s+dat|mai"
     r"|\w+n't|n'\w+|" + "|".join(sorted(map(re.escape, _CLAUSE_NEGATION_WORDS), key=len, reverse=True)) +
     r")(?![\w'-])(?!\s+(?:doubt|only|just|matter|mind|wonder|wait|forget|miss|nur|solo|sólo|seulement|só|alleen)"
     r"(?![\w'-]))",
@@ -2528,7 +2533,9 @@ _CLAUSE_NEGATION_HEADS = _CLAUSE_NEGATION_WORDS | frozenset(
     "lie lies falsehood myth nonsense wrong "
     "bestreite bestreitet bestritt bestritten bezweifle bezweifelt bezweifelte dementiert dementierte leugnet "
     "leugnete niego niega niegan negó negaron dudo duda dudan dudó desmintió desmiente falso nie nient niait nié "
-    "dément démenti démentit doute doutent douté faux".split())
+    "dément démenti démentit doute doutent douté faux "
+    "nego nega neghiamo negano negato smentisco smentisce smentiamo smentiscono smentito onzin onwaar leugen "
+    "ontken ontkent ontkennen ontkende ontkenden betwijfel betwijfelt betwijfelen mai".split())
 
 
 def _may_negate(word: str) -> bool:
@@ -2713,7 +2720,8 @@ def _negation_in_clause(post: list[str], start: int, found: str, lang: str | Non
         if starts[at] < clause:
             break
         negation = _CLAUSE_NEGATION_RE.match(text, starts[at], first_end) if _may_negate(post[at]) else None
-        if negation is not None and _negation_here(post, at, found, lang):
+        if negation is not None and _negation_here(post, at, found, lang) \
+                and _language(lang) in _NEGATIONS_OF_A_LANGUAGE.get(_key(post[at]), (_language(lang),)):
             begins = clause if negation.group("frame") else negation.start()
             return " ".join(text[begins:min(negation.end(), quoted)].split()).lstrip("\"'(")
     return ""

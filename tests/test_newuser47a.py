@@ -94,3 +94,31 @@ def test_dutch_beeld_opens_a_credit(line, expected):
 def test_dutch_and_italian_agencies_bodies_and_private_pictures(line, lang, expected):
     assert credits_of(figure(line, lang)) == expected
     assert credits_of(plain(line), "text") == expected
+
+
+# An Italian or Dutch frame that denies the clause it opens, or Italian "Mai" ("never") further before the quoted words,
+# passed a quote cut after it as a partial quote: "il ponte sarà chiuso" of "Mai detto che il ponte sarà chiuso"
+# (a headline's "Never said the bridge will close"), of "È falso che…", "La Regione smentisce che…", Dutch "Wij
+# ontkennen dat…", "Het is onzin dat…" (newuser47a #4).
+@pytest.mark.parametrize("said,found,lang,named", [
+    ("il ponte sarà chiuso", "Mai detto che il ponte sarà chiuso.", "it", "Mai"),
+    ("il ponte sarà chiuso", "È falso che il ponte sarà chiuso.", "it", "falso che"),
+    ("il ponte sarà chiuso", "La Regione smentisce che il ponte sarà chiuso.", "it", "smentisce che"),
+    ("il ponte sarà chiuso", "Neghiamo che il ponte sarà chiuso.", "it", "Neghiamo che"),
+    ("de brug dicht gaat", "Wij ontkennen dat de brug dicht gaat.", "nl", "ontkennen dat"),
+    ("de brug dicht gaat", "Het is onzin dat de brug dicht gaat.", "nl", "Het is onzin dat"),
+], ids=["mai-detto-che", "falso-che", "smentisce-che", "neghiamo-che", "ontkennen-dat", "onzin-dat"])
+def test_an_italian_or_dutch_negation_further_before_in_the_clause_warns(said, found, lang, named):
+    c = compare(said, found, lang=lang)
+    assert c.result == "warn", c.evidence
+    assert f'"{named}"' in c.evidence, c.evidence
+
+
+@pytest.mark.parametrize("said,found,lang", [
+    ("les résultats seront publiés", "En mai les résultats seront publiés.", "fr"),
+    ("il ponte sarà chiuso", "Mai detto, il ponte sarà chiuso.", "it"),   # a comma ends the clause
+    ("il ponte sarà chiuso", "È vero che il ponte sarà chiuso.", "it"),
+], ids=["french-month", "comma-ends-the-clause", "vero-che"])
+def test_no_italian_negation_in_the_clause_passes(said, found, lang):
+    c = compare(said, found, lang=lang)
+    assert c.result == "pass", c.evidence
