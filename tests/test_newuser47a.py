@@ -122,3 +122,21 @@ def test_an_italian_or_dutch_negation_further_before_in_the_clause_warns(said, f
 def test_no_italian_negation_in_the_clause_passes(said, found, lang):
     c = compare(said, found, lang=lang)
     assert c.result == "pass", c.evidence
+
+
+# An Italian caption's "Foto ANSA", "(foto LaPresse)", a Dutch "Foto ANP / Remko de Vries" (no colon, before a known
+# agency, as AFP's "Photo AFP"), and Italian "Credito foto:", "Crediti foto:" gave no credit (newuser47a #5).
+@pytest.mark.parametrize("line, lang, expected", [
+    ("Foto ANSA", "it", [(None, "ANSA", None)]),
+    ("(foto ANSA)", "it", [(None, "ANSA", None)]),
+    ("Foto ANSA/Ciro Rossi", "it", [("Ciro Rossi", "ANSA", None)]),
+    ("Foto LaPresse", "it", [(None, "LaPresse", None)]),
+    ("Foto ANP / Remko de Vries", "nl", [("Remko de Vries", "ANP", None)]),
+    ("Credito foto: Marco Neri", "it", [("Marco Neri", None, None)]),
+    ("Crediti foto: LaPresse", "it", [(None, "LaPresse", None)]),
+    ("Foto Ansa Rossi", "it", []),   # not the agency as it writes itself
+], ids=["foto-ansa", "foto-ansa-brackets", "foto-ansa-person", "foto-lapresse", "foto-anp-person", "credito-foto",
+        "crediti-foto", "not-the-agency"])
+def test_italian_and_dutch_foto_before_an_agency_and_credito_foto(line, lang, expected):
+    assert credits_of(figure(line, lang)) == expected
+    assert credits_of(plain(line), "text") == expected

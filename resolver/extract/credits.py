@@ -63,8 +63,9 @@ PREFIX = (
     rf"|{SP}*(?:credits?{SP}*)?[:：]"
     rf"|{SP}+(?:credits?|copyright)\b{SP}*[:：]?"
     rf"|{SP}+(?:by|via|courtesy(?:{SP}+of)?)\b)|Photographed{SP}+by\b"   # "Photography by", too (credits29c)
-    rf"|(?:Mandatory{SP}+)?Cr[eé]dit(?:s|os?)?(?:{SP}+photos?)?{SP}*(?:[:：]|\.\.\.|…)|Courtesy(?:{SP}+of)?\b|Copyright{SP}*[:：]"
-    rf"|Photos?{SP}+(?=(?-i:{AGENCIES})(?![\w-]))"   # AFP's French "Photo AFP", no colon (newuser32b #8)
+    rf"|(?:Mandatory{SP}+)?Cr[eé]dit(?:s|os?|i)?(?:{SP}+(?:photos?|foto))?{SP}*(?:[:：]|\.\.\.|…)|Courtesy(?:{SP}+of)?\b|Copyright{SP}*[:：]"
+    # AFP's French "Photo AFP", no colon (newuser32b #8); an Italian or Dutch "Foto ANSA", "Foto ANP" (newuser47a #5)
+    rf"|(?:Photos?|Foto){SP}+(?=(?-i:{AGENCIES}|ANP|LaPresse)(?![\w-]))"
     # "Screen grab via YouTube", "Screen-grab: X": taken from a platform (fixleft44a; "Video still" is a PHOTO word)
     rf"|Screen.?(?:shot|grab){SP}*(?:via|from|aus(?:{SP}+de[mr])?|von)?{SP}*[:：]?|Provided{SP}+by\b"
     rf"|{EQUALS_PHOTO_WORD}{SP}*[=＝]"   # Japanese and Korean credits: "写真＝AFP＝時事", "사진=연합뉴스" (#10)
