@@ -140,3 +140,21 @@ def test_no_italian_negation_in_the_clause_passes(said, found, lang):
 def test_italian_and_dutch_foto_before_an_agency_and_credito_foto(line, lang, expected):
     assert credits_of(figure(line, lang)) == expected
     assert credits_of(plain(line), "text") == expected
+
+
+# Italian "Fonte:" and Dutch "Bron:" (source) ending a caption name who supplied the picture, as German "Quelle:"
+# does; in prose they cite where facts came from (newuser47a #6).
+@pytest.mark.parametrize("line, lang, expected", [
+    ("Fonte: Twitter", "it", [(None, "Twitter", None)]),
+    ("Fonte: ANSA", "it", [(None, "ANSA", None)]),
+    ("Bron: ANP", "nl", [(None, "ANP", None)]),
+    ("Fonte: Istat, elaborazione su dati 2022", "it", []),
+], ids=["fonte-platform", "fonte-agency", "bron-agency", "fonte-of-data"])
+def test_fonte_and_bron_in_a_caption(line, lang, expected):
+    assert credits_of(figure(line, lang)) == expected
+
+
+def test_fonte_in_prose_is_no_credit():
+    page = ('<!doctype html><html lang="it"><body><article><p>Il testo dell\'articolo, abbastanza lungo.</p>'
+            '<p>Fonte: ANSA</p></article></body></html>')
+    assert credits_of(page) == []
