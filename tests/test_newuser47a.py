@@ -158,3 +158,15 @@ def test_fonte_in_prose_is_no_credit():
     page = ('<!doctype html><html lang="it"><body><article><p>Il testo dell\'articolo, abbastanza lungo.</p>'
             '<p>Fonte: ANSA</p></article></body></html>')
     assert credits_of(page) == []
+
+
+# A photographer "voor" (Dutch) or "per" (Italian) an outlet, as French "pour": "Beeld: Jan Bakker voor de Volkskrant",
+# de Volkskrant's own form, gave no credit (newuser47a #7).
+@pytest.mark.parametrize("line, lang, expected", [
+    ("Beeld: Jan Bakker voor de Volkskrant", "nl", [("Jan Bakker", "de Volkskrant", None)]),
+    ("Foto: Sanne Jansen voor NRC", "nl", [("Sanne Jansen", "NRC", None)]),
+    ("Foto: Marco Neri per Il Giornale", "it", [("Marco Neri", "Il Giornale", None)]),
+], ids=["voor-de-volkskrant", "voor-nrc", "per-il-giornale"])
+def test_a_photographer_voor_or_per_an_outlet(line, lang, expected):
+    assert credits_of(figure(line, lang)) == expected
+    assert credits_of(plain(line), "text") == expected

@@ -664,8 +664,9 @@ def _joiners_in_order(value: str) -> tuple[str, ...]:
 
 
 def _split_one(value: str) -> tuple[str | None, str | None]:
-    if " pour " in value and " for " not in value:
-        value = value.replace(" pour ", " for ", 1)   # "Jean Dupont pour Le Journal": for an outlet (newuser46a #6)
+    for for_ in (" pour ", " voor ", " per "):   # "Jean Dupont pour Le Journal": for an outlet (newuser46a #6);
+        if for_ in value and " for " not in value:   # Dutch "Jan Bakker voor de Volkskrant", Italian "per" (newuser47a #7)
+            value = value.replace(for_, " for ", 1)
     if (relation := _RELATION_BEFORE_RE.match(value)) is not None and may_name_a_person(value[relation.end():]):
         value = value[relation.end():]   # "the author Jane Doe": who she is to the story, then who (review30r2)
     courtesy = courtesy_after(value) if "ourtesy" in value else None

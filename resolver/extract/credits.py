@@ -88,7 +88,7 @@ COPYRIGHT_PREFIX_RE = re.compile(rf"^(?:(?:{COPYRIGHT_SIGN}|\(c\)|copyright)\s*)
                                  rf"(?:(?:19|20)\d{{2}}(?:\s*[–-]\s*(?:19|20)\d{{2}})?)?\s*", re.IGNORECASE)
 ALLOWED_LOWER = frozenset(
     "of via for the and on by de da di du del der van von la le al bin courtesy photo staff file handout pool images & + x"
-    " pour".split()   # French "Jean Dupont pour Le Journal" (newuser46a #6)
+    " pour voor per".split()   # French "Jean Dupont pour Le Journal" (newuser46a #6), Dutch, Italian (newuser47a #7)
 )
 # Bylines, widgets and datelines that sit where credits do.
 NOT_A_CREDIT_RE = re.compile(r"\b(?:reporting|editing|writing|written|edited) by\b|sponsored|promoted links|taboola|outbrain"
