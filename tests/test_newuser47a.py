@@ -3,6 +3,18 @@
 import pytest
 
 from resolver.quotes import compare
+from tests.test_newuser46a_credits import credits_of
+
+
+def assert_warns_naming(said: str, found: str, lang: str | None, named: str) -> None:
+    c = compare(said, found, lang=lang)
+    assert c.result == "warn", c.evidence
+    assert f'"{named}"' in c.evidence, c.evidence
+
+
+def assert_passes(said: str, found: str, lang: str | None) -> None:
+    c = compare(said, found, lang=lang)
+    assert c.result == "pass", c.evidence
 
 
 # A quote of an Italian post cut right after its negative pronoun or adverb ("ha votato contro la mozione" of "Nessuno
@@ -18,9 +30,7 @@ from resolver.quotes import compare
     ("heeft tegen de motie gestemd", "Niemand heeft tegen de motie gestemd.", "nl", "Niemand"),
 ], ids=["nessuno", "nessuno-lower-case-no-lang", "niente", "nulla", "mai-italian-post", "nessun", "niemand-dutch"])
 def test_a_quote_cut_after_an_italian_negation_warns(said, found, lang, negation):
-    c = compare(said, found, lang=lang)
-    assert c.result == "warn", c.evidence
-    assert f'"{negation}"' in c.evidence, c.evidence
+    assert_warns_naming(said, found, lang, negation)
 
 
 # "mai" is May in French and German and "more" in Romanian: a negation only in a post given as Italian.
@@ -30,11 +40,8 @@ def test_a_quote_cut_after_an_italian_negation_warns(said, found, lang, negation
     ("bine acum", "Este mai bine acum.", None),
 ], ids=["french-month", "romanian-more", "romanian-more-no-lang"])
 def test_mai_in_another_language_is_no_negation(said, found, lang):
-    c = compare(said, found, lang=lang)
-    assert c.result == "pass", c.evidence
+    assert_passes(said, found, lang)
 
-
-from resolver.extract import find_all  # noqa: E402
 
 NL_IMAGE = "https://img.krant-fict.example/2026/a.jpg"
 
@@ -47,10 +54,6 @@ def figure(caption: str, lang: str = "nl") -> str:
 
 def plain(line: str) -> str:
     return f"De tekst van het artikel, lang genoeg.\n\nDe sporthal aan de Dorpsstraat. {line}\n\nMeer tekst.\n"
-
-
-def credits_of(content: str, kind: str = "html") -> list[tuple[str | None, str | None, str | None]]:
-    return [(c.creator, c.organization, c.kind) for c in find_all(content, kind)[1]]
 
 
 # Dutch papers write a picture's credit "Beeld:" (de Volkskrant, Trouw, Het Parool, NOS): it gave no credit, and a
@@ -109,9 +112,7 @@ def test_dutch_and_italian_agencies_bodies_and_private_pictures(line, lang, expe
     ("de brug dicht gaat", "Het is onzin dat de brug dicht gaat.", "nl", "Het is onzin dat"),
 ], ids=["mai-detto-che", "falso-che", "smentisce-che", "neghiamo-che", "ontkennen-dat", "onzin-dat"])
 def test_an_italian_or_dutch_negation_further_before_in_the_clause_warns(said, found, lang, named):
-    c = compare(said, found, lang=lang)
-    assert c.result == "warn", c.evidence
-    assert f'"{named}"' in c.evidence, c.evidence
+    assert_warns_naming(said, found, lang, named)
 
 
 @pytest.mark.parametrize("said,found,lang", [
@@ -120,8 +121,7 @@ def test_an_italian_or_dutch_negation_further_before_in_the_clause_warns(said, f
     ("il ponte sarà chiuso", "È vero che il ponte sarà chiuso.", "it"),
 ], ids=["french-month", "comma-ends-the-clause", "vero-che"])
 def test_no_italian_negation_in_the_clause_passes(said, found, lang):
-    c = compare(said, found, lang=lang)
-    assert c.result == "pass", c.evidence
+    assert_passes(said, found, lang)
 
 
 # An Italian caption's "Foto ANSA", "(foto LaPresse)", a Dutch "Foto ANP / Remko de Vries" (no colon, before a known
