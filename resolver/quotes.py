@@ -1061,7 +1061,10 @@ def _looks(words: list[str]) -> tuple[str, ...]:
     """The languages of _FREQUENT (two at most, those with most first) whose frequent words the words hold in small
     letters: weaker than _reads_as ("and" of "Macron and Scholz met in Paris" is English, its "met" Dutch), so only
     weighed where the other side reads plainly as, or is declared, another language than either."""
-    keys = {_key(w) for w in words if not w[:1].isupper()}   # "Las" of "Las Vegas" is a name's (review32r4)
+    # "Las" of "Las Vegas" is a name's (review32r4); the first word is weighed where a word in small letters follows
+    # it: a sentence opens with a capital ("Non licenzieremo personale quest'anno" failed as changed words: newuser47a #8)
+    opens = bool(words) and not (len(words) > 1 and words[1][:1].isupper())
+    keys = {_key(w) for i, w in enumerate(words) if not w[:1].isupper() or not i and opens}
     held = sorted(((len(keys & frequent), -k, language) for k, (language, frequent) in
                    enumerate(_FREQUENT_WORDS.items()) if keys & frequent), reverse=True)
     return tuple(language for _, _, language in held[:2]) if len(held) <= 2 else ()

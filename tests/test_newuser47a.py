@@ -170,3 +170,16 @@ def test_fonte_in_prose_is_no_credit():
 def test_a_photographer_voor_or_per_an_outlet(line, lang, expected):
     assert credits_of(figure(line, lang)) == expected
     assert credits_of(plain(line), "text") == expected
+
+
+# A short Italian rendering of an English post whose one frequent Italian word opens it ("Non …") failed as changed
+# words ("no word of the post's 8 is in the quote"): the first word, capitalised as every sentence's is, was read as
+# a name's and not weighed. It warns as a translation, as a longer one did (newuser47a #8).
+@pytest.mark.parametrize("said,found,lang", [
+    ("Non licenzieremo personale quest'anno", "We will not lay off staff this year.", "en"),
+    ("Non licenzieremo personale in Italia quest'anno", "We will not lay off staff in Italy this year.", "en"),
+], ids=["non-opens-it", "shared-short-word-and-place"])
+def test_a_short_italian_translation_opening_with_its_frequent_word_warns(said, found, lang):
+    c = compare(said, found, lang=lang)
+    assert c.result == "warn", c.evidence
+    assert "a translation?" in c.evidence, c.evidence
