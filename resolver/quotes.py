@@ -1122,7 +1122,10 @@ def _looks(words: list[str]) -> tuple[str, ...]:
     """The languages of _FREQUENT (two at most, those with most first) whose frequent words the words hold in small
     letters: weaker than _reads_as ("and" of "Macron and Scholz met in Paris" is English, its "met" Dutch), so only
     weighed where the other side reads plainly as, or is declared, another language than either."""
-    keys = {_key(w) for w in words if not w[:1].isupper()}   # "Las" of "Las Vegas" is a name's (review32r4)
+    # "Las" of "Las Vegas" is a name's (review32r4); the first word is weighed where a word in small letters follows
+    # it: a sentence opens with a capital ("Non licenzieremo personale quest'anno" failed as changed words: newuser47a #8)
+    opens = bool(words) and not (len(words) > 1 and words[1][:1].isupper())
+    keys = {_key(w) for i, w in enumerate(words) if not w[:1].isupper() or not i and opens}
     held = sorted(((len(keys & frequent), -k, language) for k, (language, frequent) in
                    enumerate(_FREQUENT_WORDS.items()) if keys & frequent), reverse=True)
     return tuple(language for _, _, language in held[:2]) if len(held) <= 2 else ()
@@ -2458,6 +2461,7 @@ def _links(text: str, *, coded: bool) -> list[tuple[str, str]]:
 _WORD_NEGATIONS = frozenset("not never no nor nein nicht nie niemals kein keine keinen keinem keiner keines niet nooit "
                             "geen nunca jamás nem não nao non pas jamais ne не ни нет ні "
                             "nobody nothing none nowhere cannot niemand nichts niets nadie nada ninguém nenhum rien "
+                            "nessuno nessuna nessun niente nulla "   # Italian "nobody", "no", "nothing" (newuser47a #1)
                             "никто ничего никогда ніхто нічого ніколи "
                             "לא ולא שלא אין ואין אינו אינה אינם אינן אינני "
                             "لا ولا لم ولم لن ولن ليس ليست ليسوا لست غير أبدا "
@@ -2468,8 +2472,9 @@ _WORD_NEGATIONS = frozenset("not never no nor nein nicht nie niemals kein keine 
 # Each also as _key() folds it, as it is looked up: "أبدا" (its alef folded) and Persian "نیست" (its yeh) were never found
 _WORD_NEGATIONS |= frozenset(map(_key, _WORD_NEGATIONS))
 # Negation words only in a post whose source gives one of their languages: Arabic "ما" is "not" and "what", and
-# Persian "we" (newuser43a #6): it warns where the post is given as Arabic, never fails (see _opens_sentence).
-_NEGATIONS_OF_A_LANGUAGE = {"ما": ("ar",)}
+# Persian "we" (newuser43a #6): it warns where the post is given as Arabic, never fails (see _opens_sentence). Italian
+# "mai" ("never": "Mai detto che…") is May in French and German and "more" in Romanian (newuser47a #1).
+_NEGATIONS_OF_A_LANGUAGE = {"ما": ("ar",), "mai": ("it",)}
 # Negation words that are also another word where a sentence starts: Persian "نه" is "no" and "nine" (نُه unpointed,
 # "نه نفر", nine people). A quote right after one warns, never fails as a sentence start (`_opens_sentence`).
 _ALSO_OTHER_WORDS = frozenset({"نه"})
@@ -2573,11 +2578,16 @@ _CLAUSE_NEGATION_RE = re.compile(
     # a frame calling what follows a lie (newuser38a #4: "It would be a lie to say the budget was stolen" quoted "the
     # budget was stolen" passed): named from its clause's start, "It would be a lie to say"
     r"|(?P<frame>(?:lie|lies|falsehood|myth|nonsense)\s+(?:that|to\s+(?:say|claim|suggest|think|believe|write|report))"
-    r"|(?:false|untrue|wrong)\s+to\s+(?:say|claim|suggest|think|believe|write|report))"
+    r"|(?:false|untrue|wrong)\s+to\s+(?:say|claim|suggest|think|believe|write|report)"
+    r"|(?:onzin|onwaar|leugen)\s+dat)"   # Dutch "Het is onzin dat…" (newuser47a #4)
     r"|(?:bestreite|bestreitet|bestritt|bestritten|bezweifle|bezweifelt|bezweifelte|dementiert|dementierte|leugnet"
     r"|leugnete),?\s+(?:dass|daß|ob)"
     r"|(?:niego|niega|niegan|negó|negaron|dudo|duda|dudan|dudó|desmintió|desmiente|falso)\s+que"
     r"|(?:nie|nient|niait|nié|dément|démenti|démentit|doute|doutent|douté|faux)\s+que"
+    # Italian and Dutch (newuser47a #4): "smentisce che", "È falso che", "Wij ontkennen dat"; Italian "Mai" ("never":
+    # "Mai detto che…") only in a post given as Italian (`_NEGATIONS_OF_A_LANGUAGE`, read in _negation_in_clause)
+    r"|(?:nego|nega|neghiamo|negano|negato|smentisco|smentisce|smentiamo|smentiscono|smentito|falso)\s+che"
+    r"|(?:ontken|ontkent|ontkennen|ontkende|ontkenden|betwijfel|betwijfelt|betwijfelen),?\s+dat|mai"
     r"|\w+n't|n'\w+|" + "|".join(sorted(map(re.escape, _CLAUSE_NEGATION_WORDS), key=len, reverse=True)) +
     r")(?![\w'-])(?!\s+(?:doubt|only|just|matter|mind|wonder|wait|forget|miss|nur|solo|sólo|seulement|só|alleen)"
     r"(?![\w'-]))",
@@ -2588,7 +2598,9 @@ _CLAUSE_NEGATION_HEADS = _CLAUSE_NEGATION_WORDS | frozenset(
     "lie lies falsehood myth nonsense wrong "
     "bestreite bestreitet bestritt bestritten bezweifle bezweifelt bezweifelte dementiert dementierte leugnet "
     "leugnete niego niega niegan negó negaron dudo duda dudan dudó desmintió desmiente falso nie nient niait nié "
-    "dément démenti démentit doute doutent douté faux".split())
+    "dément démenti démentit doute doutent douté faux "
+    "nego nega neghiamo negano negato smentisco smentisce smentiamo smentiscono smentito onzin onwaar leugen "
+    "ontken ontkent ontkennen ontkende ontkenden betwijfel betwijfelt betwijfelen mai".split())
 
 
 def _may_negate(word: str) -> bool:
@@ -2773,7 +2785,8 @@ def _negation_in_clause(post: list[str], start: int, found: str, lang: str | Non
         if starts[at] < clause:
             break
         negation = _CLAUSE_NEGATION_RE.match(text, starts[at], first_end) if _may_negate(post[at]) else None
-        if negation is not None and _negation_here(post, at, found, lang):
+        if negation is not None and _negation_here(post, at, found, lang) \
+                and _language(lang) in _NEGATIONS_OF_A_LANGUAGE.get(_key(post[at]), (_language(lang),)):
             begins = clause if negation.group("frame") else negation.start()
             return " ".join(text[begins:min(negation.end(), quoted)].split()).lstrip("\"'(")
     return ""

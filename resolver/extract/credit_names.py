@@ -69,6 +69,11 @@ KNOWN_ORGS = KNOWN_ORGS | frozenset(
     "|dpa-infografik|abaca|abacapress|abaca press|ddp|ddp images|apa-picturedesk|keystone-sda|sipa press|belga image"
     "|anp photo|afp photo|maxppp|le pictorium|gamma-rapho|leemage|laif|ullstein bild|ostkreuz"
     "|epa-efe".split("|"))
+# An Italian and a Dutch desk's agencies (newuser47a #3): "Foto: LaPresse" and "Hollandse Hoogte / Sanne Jansen" made
+# the agency the photographer (and the photographer its organisation).
+KNOWN_ORGS = KNOWN_ORGS | frozenset(
+    "lapresse|imagoeconomica|fotogramma|agenzia fotogramma|ipa agency|adnkronos|agenzia dire|ansa foto"
+    "|hollandse hoogte|anp hollandse hoogte|anp foto|anp kippa|novum|pro shots|orange pictures|bsr agency".split("|"))
 # Agencies' short names that are as often something else, each with what else (credits36): the agency where a credit
 # word or a credit element says the words are a credit ("Photo: EPA", "Fotoğraf: AA", "عکس: تسنیم"); by their place
 # alone (a caption's last words, brackets ending a line: `BY_PLACE_FORMS`) the credit is uncertain, for this reason.
@@ -157,7 +162,8 @@ ROLE_CODES = frozenset({"stf", "str", "stringer", "file", "files", "file photo",
 # stay its words: "Riverton City Archives". `Credit.kind` holds the kind.
 LABELS = {
     "file": "file|files|file photo|file picture|archive|archives|archive photo|archiv|archivbild|archivfoto|archivo"
-            "|foto de archivo|foto archivo|photo d'archives|arquivo|صورة أرشيفية|صورة ارشيفية|أرشيفية|ارشيفية|أرشيف"
+            "|foto de archivo|foto archivo|photo d'archives|arquivo|archief|archieffoto|archiefbeeld|archivio"
+            "|foto d'archivio|foto d’archivio|صورة أرشيفية|صورة ارشيفية|أرشيفية|ارشيفية|أرشيف"
             "|ارشيف|عکس آرشیوی|آرشیو",
     # "Jane Doe/Courtesy": who lent it is not named; a part of its own, never an organisation (credits36)
     "courtesy": "courtesy|courtesy photo|courtesy image",
@@ -170,7 +176,10 @@ LABELS = {
                # a family's or a private archive, Colombia's "Foto: Archivo particular": no outlet's file photo (an
                # outlet "Particular" was read from "Archivo Particular", review46a)
                "|archivo particular|archivo familiar|archivo privado|arquivo particular|arquivo familiar"
-               "|arquivo privado|acervo familiar|acervo particular",
+               "|arquivo privado|acervo familiar|acervo particular"
+               # Dutch "privébezit" (privately owned), Italian "archivio privato" (newuser47a #3)
+               "|privébezit|privebezit|familiearchief|eigen archief|archivio privato|archivio personale"
+               "|archivio di famiglia|foto privata",
     # Portuguese "Reprodução" (Spanish "Reproducción"): a picture reproduced from the platform, outlet or account named
     # after the slash ("Reprodução/TV Globo", "Reprodução/Instagram"), who made it not said; "Redes sociais" (social
     # networks) names where only (newuser45a #5, #6). Never the photographer: "Reprodução" was read as one.
@@ -655,8 +664,9 @@ def _joiners_in_order(value: str) -> tuple[str, ...]:
 
 
 def _split_one(value: str) -> tuple[str | None, str | None]:
-    if " pour " in value and " for " not in value:
-        value = value.replace(" pour ", " for ", 1)   # "Jean Dupont pour Le Journal": for an outlet (newuser46a #6)
+    for for_ in (" pour ", " voor ", " per "):   # "Jean Dupont pour Le Journal": for an outlet (newuser46a #6);
+        if for_ in value and " for " not in value:   # Dutch "Jan Bakker voor de Volkskrant", Italian "per" (newuser47a #7)
+            value = value.replace(for_, " for ", 1)
     if (relation := _RELATION_BEFORE_RE.match(value)) is not None and may_name_a_person(value[relation.end():]):
         value = value[relation.end():]   # "the author Jane Doe": who she is to the story, then who (review30r2)
     courtesy = courtesy_after(value) if "ourtesy" in value else None
@@ -1082,7 +1092,11 @@ PUBLIC_BODY_RE = LazyPattern(
     r"(?<!\w)(?:\w*ministerium|\w*regierung|regierungssprecher(?:in)?|\w*kanzleramt|\w*kanzlei|\w*polizei\w*"
     r"|bundeswehr|feuerwehr|\w*pressestelle|\w*presseamt|landratsamt|rathaus|stadtverwaltung|bundestag|landtag"
     r"|pr[ée]fecture|gouvernement|[ée]lys[ée]e|gendarmerie|mairie|minist[èe]re|assembl[ée]e nationale"
-    r"|s[ée]nat|conseil r[ée]gional|conseil d[ée]partemental|police nationale|police municipale)(?!\w)",
+    r"|s[ée]nat|conseil r[ée]gional|conseil d[ée]partemental|police nationale|police municipale"
+    # Dutch and Italian (newuser47a #3): "Foto: Politie Utrecht", "Foto: Vigili del Fuoco" were read as a person
+    r"|politie\w*|brandweer\w*|gemeente|ministerie|rijksoverheid|defensie|rijkswaterstaat|\w*marechaussee"
+    r"|provincie|openbaar ministerie|polizia|carabinieri|vigili del fuoco|guardia di finanza|guardia costiera"
+    r"|protezione civile|comune di|ministero|prefettura|questura|governo|palazzo chigi|quirinale)(?!\w)",
     re.IGNORECASE)
 
 

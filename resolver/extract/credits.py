@@ -32,6 +32,7 @@ OTHER_PHOTO_WORDS = (
     "Фото(?:граф[иі][яиї])?", "Kuva", "Zdjęcie", "Fotograf(?:ía|ia)",   # Russian, Finnish, Polish, Spanish/Portuguese
     "Світлин[аи]", "Скр[иі]ншот",      # Ukrainian photo(s); Russian and Ukrainian screenshot: its platform (newuser44a #6)
     "Fotoğraf", "צילום",                                              # Turkish, Hebrew (newuser32b #8)
+    "Beeld",                             # Dutch: "Beeld: ANP", a Dutch paper's credit word (newuser47a #2)
     "写真(?:提供)?", "撮影", "提供",                                   # Japanese: photo (provided), taken by, provided by
     "图片来源", "圖片來源", "图片", "圖片", "照片", "摄影", "攝影", "图", "圖",   # Chinese: its source, picture, taken by
     "사진(?:[ \t]?제공)?",                                            # Korean: photo (provided)
@@ -63,8 +64,9 @@ PREFIX = (
     rf"|{SP}*(?:credits?{SP}*)?[:：]"
     rf"|{SP}+(?:credits?|copyright)\b{SP}*[:：]?"
     rf"|{SP}+(?:by|via|courtesy(?:{SP}+of)?)\b)|Photographed{SP}+by\b"   # "Photography by", too (credits29c)
-    rf"|(?:Mandatory{SP}+)?Cr[eé]dit(?:s|os?)?(?:{SP}+photos?)?{SP}*(?:[:：]|\.\.\.|…)|Courtesy(?:{SP}+of)?\b|Copyright{SP}*[:：]"
-    rf"|Photos?{SP}+(?=(?-i:{AGENCIES})(?![\w-]))"   # AFP's French "Photo AFP", no colon (newuser32b #8)
+    rf"|(?:Mandatory{SP}+)?Cr[eé]dit(?:s|os?|i)?(?:{SP}+(?:photos?|foto))?{SP}*(?:[:：]|\.\.\.|…)|Courtesy(?:{SP}+of)?\b|Copyright{SP}*[:：]"
+    # AFP's French "Photo AFP", no colon (newuser32b #8); an Italian or Dutch "Foto ANSA", "Foto ANP" (newuser47a #5)
+    rf"|(?:Photos?|Foto){SP}+(?=(?-i:{AGENCIES}|ANP|LaPresse)(?![\w-]))"
     # "Screen grab via YouTube", "Screen-grab: X": taken from a platform (fixleft44a; "Video still" is a PHOTO word)
     rf"|Screen.?(?:shot|grab){SP}*(?:via|from|aus(?:{SP}+de[mr])?|von)?{SP}*[:：]?|Provided{SP}+by\b"
     rf"|Bildschirmfoto{SP}*[:：]"   # German "Bildschirmfoto: ZDF", as "Screenshot: ZDF" (review47a: no credit)
@@ -88,7 +90,7 @@ COPYRIGHT_PREFIX_RE = re.compile(rf"^(?:(?:{COPYRIGHT_SIGN}|\(c\)|copyright)\s*)
                                  rf"(?:(?:19|20)\d{{2}}(?:\s*[–-]\s*(?:19|20)\d{{2}})?)?\s*", re.IGNORECASE)
 ALLOWED_LOWER = frozenset(
     "of via for the and on by de da di du del der van von la le al bin courtesy photo staff file handout pool images & + x"
-    " pour".split()   # French "Jean Dupont pour Le Journal" (newuser46a #6)
+    " pour voor per".split()   # French "Jean Dupont pour Le Journal" (newuser46a #6), Dutch, Italian (newuser47a #7)
 )
 # Bylines, widgets and datelines that sit where credits do.
 NOT_A_CREDIT_RE = re.compile(r"\b(?:reporting|editing|writing|written|edited) by\b|sponsored|promoted links|taboola|outbrain"
@@ -215,7 +217,8 @@ PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
     # The Arabic and Persian "source" too: "المصدر: رويترز", "منبع: خبرگزاری مهر" beside a picture name who supplied
     # it, as a picture desk reads them (newuser43a #1); in prose they cite where facts came from, as "Source:" does
     # German "Quelle:" (newuser46a #6), as "Source:"
-    ("source", LazyPattern(rf"[(\[]?{SP}*(?:Source|(?<!\w)Quelle|المصدر|منبع){SP}*[:：]{SP}*(?P<value>[^()\[\]\n:]{{2,80}}?){SP}*[)\]]?{SP}*$",
+    # Italian "Fonte:" and Dutch "Bron:" too (newuser47a #6)
+    ("source", LazyPattern(rf"[(\[]?{SP}*(?:Source|(?<!\w)(?:Quelle|Fonte|Bron)|المصدر|منبع){SP}*[:：]{SP}*(?P<value>[^()\[\]\n:]{{2,80}}?){SP}*[)\]]?{SP}*$",
                           re.MULTILINE)),
     # A caption ending in the supplier: "... in Surabaya (EPA)", "(AFP/Getty)", "[GETTY]", "(Jane Doe/Reuters)"
     ("trailing", LazyPattern(rf"[(\[]{SP}*(?P<value>[^()\[\]\n]{{2,80}}?){SP}*[)\]]{SP}*$", re.MULTILINE)),
@@ -1542,7 +1545,7 @@ _HINT_RE = re.compile(first_characters_first(HINTS), re.IGNORECASE | re.MULTILIN
 def _source_word(text: str) -> bool:
     """Does a text hold a word the "source" form opens with: English "Source", German "Quelle" (newuser46a #6),
     Arabic "المصدر", Persian "منبع"?"""
-    return "Source" in text or "Quelle" in text or not text.isascii() and ("المصدر" in text or "منبع" in text)
+    return "Source" in text or "Quelle" in text or "Fonte" in text or "Bron" in text or not text.isascii() and ("المصدر" in text or "منبع" in text)
 
 
 def might_have_credit(text: str) -> bool:
@@ -1563,5 +1566,5 @@ _NON_ASCII_PHOTO_WORD_RE = LazyPattern("|".join(w for w in OTHER_PHOTO_WORDS if 
 
 def _other_photo_word(text: str) -> bool:
     # Spanish and Portuguese "Crédito(s):" (newuser45a #6), asked apart as "Kuva" is: "credit" is not in its letters
-    return "Kuva" in text or "KUVA" in text or not text.isascii() and (
+    return "Kuva" in text or "KUVA" in text or "Beeld" in text or "BEELD" in text or not text.isascii() and (
         _NON_ASCII_PHOTO_WORD_RE.search(text) is not None or "rédit" in text or "RÉDIT" in text or "écran" in text)
