@@ -817,7 +817,8 @@ def translation_turns(said: list[str], post: list[str], *, negation: bool, langs
 
 
 def _clauses(text: str) -> list[list[str]]:
-    """A text's clauses, each its words (`_CLAUSE_END_RE`)."""
+    """A text's clauses, each its words, split where `_CLAUSE_END_RE` (below) ends one: a Ukrainian/Russian translation
+    keeps them ("Ми не відступимо. Жодних сумнівів." is "Мы не отступим. Никаких сомнений.")."""
     return [words for part in _CLAUSE_END_RE.split(text) if (words := tokens(part))]
 
 
@@ -947,11 +948,6 @@ def _denying_at(words: list[str]) -> set[int]:
     # "Ані" inside a sentence is Anya's name ("для Ані", for Anya), never "ані" (neither)
     return {i for i, w in enumerate(words) if (_negates(w) or _denies_in_its_own_word(w) and not (i and w == "Ані"))
             and not (i and folded[i - 1] in _WITHOUT and _denies_in_its_own_word(w)) and not concessive(i)}
-
-
-# Where a sentence or a clause ends: a Ukrainian/Russian translation keeps them ("Ми не відступимо. Жодних сумнівів."
-# is "Мы не отступим. Никаких сомнений.")
-_CLAUSE_END_RE = re.compile(r"[.!?;:,…]+(?=\s|$)|\s[—–-]+\s")
 
 
 def _clause_negation_turned(texts: tuple[str, str]) -> str:
