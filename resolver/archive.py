@@ -859,11 +859,11 @@ async def _poll(url: str, job_id: str, *, session: Session, headers: dict[str, s
         if unread is None:
             answer = _spn_answer(status.body) or {}
             if answer.get("status") == "success":
-                timestamp, original = wayback_timestamp(answer.get("timestamp")), answer.get("original_url") or url
+                timestamp = wayback_timestamp(answer.get("timestamp"))
                 if timestamp is None:   # before: a snapshot at web/None/... called a success (#12)
                     return SaveResult(url, "error", job_id,
                                       message="Save Page Now reported success without the capture's timestamp")
-                return SaveResult(url, "success", job_id, snapshot_url(timestamp, str(original)), timestamp)
+                return _success(url, job_id, timestamp, answer, session.redactor)
             if answer.get("status") == "error":
                 return SaveResult(url, "error", job_id, status_ext=_text(answer.get("status_ext")),
                                   message=_text(answer.get("message")))
@@ -873,6 +873,34 @@ async def _poll(url: str, job_id: str, *, session: Session, headers: dict[str, s
                               f"{settings.save_timeout:g}s: its last status answer {unread}")
         await asyncio.sleep(wait)
         wait = min(wait * 2, 30.0)
+
+
+def _success(url: str, job_id: str, timestamp: str, answer: dict[str, Any], redactor: Redactor) -> SaveResult:
+    """What a job's success says of `url`. Its `original_url` is the page captured: `url` as Save Page Now spells it
+    (`same_page`), a success; the page a redirect from `url` led to (SPN follows up to 3, and `url` is then among the
+    `resources` its browser loaded), a success said to be of that page, unless `url` names a post and that page is
+    not it (a login page); any other page, no capture of `url` known (fix47a: a success for another URL was taken
+    for ours, its snapshot given as ours)."""
+    from resolver.platforms.canonical import same_page
+
+    captured = answer.get("original_url")
+    captured = captured if isinstance(captured, str) and captured.strip() else url
+    if same_page(url, captured):
+        return SaveResult(url, "success", job_id, snapshot_url(timestamp, captured), timestamp)
+    shown = redactor.url(captured)
+    capture = snapshot_url(timestamp, shown)
+    resources = answer.get("resources")
+    redirected = isinstance(resources, list) and any(isinstance(r, str) and same_page(url, r) for r in resources)
+    if not redirected:
+        return SaveResult(url, "error", job_id, message=(
+            f"Save Page Now reported a capture of another URL, {shown} ({capture}), not of this one, and its answer "
+            "shows no redirect from this one to it: whether this URL was captured is not known"))
+    if platforms.post_key(url) is not None:   # a post's URL led elsewhere: that page is no copy of the post
+        return SaveResult(url, "error", job_id, message=(
+            f"Save Page Now was redirected from this URL to {shown} and captured that page ({capture}), which is "
+            "not the post: the post was not captured"))
+    return SaveResult(url, "success", job_id, capture, timestamp,
+                      message=f"captured after a redirect to {shown}: the capture is of that page")
 
 
 async def process_queue(*, session: Session, poll_every: float = 2.0) -> list[SaveResult]:

@@ -1,0 +1,91 @@
+"""fix47a: archiving correctness (an evidence archivist's findings redone). Save Page Now 2 on the loopback
+'internet' (tests/fakenet.py), answering as shared/reference/wayback's documented bodies do; fictional pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests import xfixtures as fx
+from tests.fakenet import page
+from tests.test_archive import run_archive, serve_wayback, settings_for, spn
+from tests.test_fetch import json_page
+
+STORY = "https://news.example/2026/riverton-bridge"
+POST = f"https://twitter.com/RivertonRoads/status/{fx.POST_ID}"
+JOB = "spn2-0f1e2d3c4b5a69788796a5b4c3d2e1f001234567"
+
+
+def saved_as(fakenet, store, url, original_url, resources=None):
+    """The save of `url` when Save Page Now's job answers success for `original_url` (with `resources`, the list of
+    what its browser loaded, as the documented success body carries)."""
+    serve_wayback(fakenet)
+    fakenet.route("news.example", "/2026/riverton-bridge", page("<html>story</html>"))
+    fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}", page("<html>post</html>"))
+    answer = {"status": "success", "job_id": JOB, "original_url": original_url, "timestamp": "20261125230000",
+              "duration_sec": 4.2}
+    if resources is not None:
+        answer["resources"] = resources
+    spn(fakenet, submit=[json_page({"url": url, "job_id": JOB})], statuses={JOB: [json_page(answer)]})
+    settings = settings_for(fakenet, ia_access_key="ia-key-k", ia_secret_key="ia-secret-s")
+    [result] = run_archive([url], settings, store, save=True)
+    return result["saved"]
+
+
+@pytest.mark.parametrize("url, original_url", [
+    (STORY, STORY),
+    (STORY, "http://news.example/2026/riverton-bridge"),
+    (STORY, "https://NEWS.example:443/2026/riverton-bridge/"),
+    (STORY, "http://www.news.example:80/2026/riverton-bridge"),
+    ("https://news.example/caf%C3%A9?q=a%20b", "https://news.example/café?q=a b"),
+    ("https://news.example/~desk/a", "https://news.example/%7Edesk/a"),
+    ("https://news.example", "https://news.example/"),
+    (POST, f"https://x.com/rivertonroads/status/{fx.POST_ID}"),
+], ids=["same", "http", "host-case-port-slash", "www-port-80", "percent-encoding", "tilde-encoded", "root-slash",
+        "post-other-host-handle-case"])
+def test_a_success_for_the_same_url_written_otherwise_is_a_success(fakenet, store, url, original_url):
+    saved = saved_as(fakenet, store, url, original_url, [url])
+    assert (saved["status"], saved["message"]) == ("success", None)
+    assert saved["snapshot_url"] == f"https://web.archive.org/web/20261125230000/{original_url}"
+
+
+@pytest.mark.parametrize("original_url, resources", [
+    ("https://news.example/2026/another-story", None),
+    ("https://news.example/2026/another-story", ["https://news.example/2026/another-story"]),
+    ("https://elsewhere.example/2026/riverton-bridge", []),
+    ("https://news.example/2026/riverton-bridge?page=2", None),
+    ("https://news.example/2026/Riverton-Bridge", None),
+], ids=["no-resources", "resources-without-ours", "other-host", "other-query", "path-case"])
+def test_a_success_for_another_url_is_no_success_and_names_what_was_captured(fakenet, store, original_url,
+                                                                               resources):
+    """fix47a #1: a job's answer that says success for another page than the one submitted (another job's answer, a
+    page SPN reached by no redirect the answer shows) was a plain success, its snapshot URL that other page's, as if
+    ours had been captured. It is an error naming the URL captured, and no snapshot is given as ours."""
+    saved = saved_as(fakenet, store, STORY, original_url, resources)
+    assert saved["status"] == "error"
+    assert saved["snapshot_url"] is None
+    assert saved["message"] == (
+        f"Save Page Now reported a capture of another URL, {original_url} "
+        f"(https://web.archive.org/web/20261125230000/{original_url}), not of this one, and its answer shows no "
+        "redirect from this one to it: whether this URL was captured is not known")
+    assert store.latest_save(STORY)["status"] == "error"
+
+
+def test_a_success_after_a_redirect_says_where_the_capture_is_of(fakenet, store):
+    """SPN follows up to 3 redirects (spn2_status_ext_codes: error:too-many-redirects) and names the page it ended on
+    as the job's original_url, the URL submitted first among the resources its browser loaded: a capture of where
+    our URL led, said so."""
+    end = "https://news.example/2026/riverton-bridge-reopens"
+    saved = saved_as(fakenet, store, STORY, end, [STORY, end, "https://news.example/style.css"])
+    assert saved["status"] == "success"
+    assert saved["snapshot_url"] == f"https://web.archive.org/web/20261125230000/{end}"
+    assert saved["message"] == f"captured after a redirect to {end}: the capture is of that page"
+
+
+def test_a_post_redirected_to_a_page_that_is_not_it_was_not_captured(fakenet, store):
+    """A post's URL that led SPN to a login page (or another post): the capture holds no copy of the post."""
+    login = "https://x.com/i/flow/login?redirect_after_login=%2FRivertonRoads%2Fstatus%2F" + fx.POST_ID
+    saved = saved_as(fakenet, store, POST, login, [POST, login])
+    assert saved["status"] == "error" and saved["snapshot_url"] is None
+    assert saved["message"] == (
+        f"Save Page Now was redirected from this URL to {login} and captured that page "
+        f"(https://web.archive.org/web/20261125230000/{login}), which is not the post: the post was not captured")
