@@ -738,6 +738,9 @@ async def save(url: str, *, session: Session, poll_every: float = 2.0,
     rows behind it, in one transaction each (#11): the job id with the submission ("submitted"), the outcome with
     the polls. A row an earlier run left "submitted" (killed while polling) has its job polled, not submitted
     again: a second submission is a second capture."""
+    unmapped = _unmapped(url, session.settings)
+    if unmapped is not None:   # the config's refusal, not the URL's: a queued row stays for a run that maps its origin
+        return unmapped
     refused = _refused(url, session.redactor)
     if refused is not None:   # a row an earlier version queued: never submitted, and its URL redacted in the queue
         if queued is not None and session.store is not None:
@@ -793,6 +796,33 @@ def carried_secret(url: str, redactor: Redactor) -> str | None:
     if names:
         return ", ".join(f"{name}=…" for name in dict.fromkeys(names))
     return "a password" if ":REDACTED@" in redacted else "a configured key"
+
+
+# A save of a URL `[origins] only_configured` refuses, its origin unmapped (fix47a #2)
+UNMAPPED_KEPT = ("not saved: {words}, and [origins] only_configured = true lets no other origin be contacted: Save Page "
+                 "Now would fetch it for this run (and publish it); to allow it, add \"{origin}\" = \"<origin>\" to "
+                 "[origins]")
+
+
+def _unmapped(url: str, settings: Settings) -> SaveResult | None:
+    """The save of a URL whose origin `[origins] only_configured` refuses, refused: Save Page Now would fetch it on
+    the run's behalf, the contact the setting forbids, and publish it (fix47a #2: a pic.twitter.com link whose page
+    copy was "not checked: refused by [origins]" was submitted all the same). A refusal of the config, not of the URL:
+    it is not recorded in the saves queue, and a run that maps the origin saves it. None for any other URL."""
+    from resolver.errors import NOT_MAPPED_WORDS
+    from resolver.http import refused_unmapped
+
+    if not refused_unmapped(url, settings):
+        return None
+    import httpx
+
+    from resolver.transport import _origin
+
+    try:
+        origin = _origin(httpx.URL(url))
+    except (ValueError, httpx.InvalidURL):
+        origin = url
+    return SaveResult(url, REFUSED, message=UNMAPPED_KEPT.format(words=NOT_MAPPED_WORDS, origin=origin))
 
 
 def _refused(url: str, redactor: Redactor) -> SaveResult | None:
@@ -1077,7 +1107,7 @@ async def _archive_one(url: str, session: Session, options: ArchiveOptions, near
         and closed_why(url) is None else None
     found = await lookup(url, session=session, near=near)
     # A URL carrying a secret is never queued: Save Page Now would publish the secret.
-    saved = _refused(url, session.redactor) if options.save else None
+    saved = (_refused(url, session.redactor) or _unmapped(url, session.settings)) if options.save else None
     # A lookup that could not be made (offline) says nothing of how recent the captures are: queue nothing.
     if options.save and saved is None and session.store is not None and not found.unavailable:
         if recent(found, options.max_age_days):

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tests import xfixtures as fx
@@ -89,3 +91,80 @@ def test_a_post_redirected_to_a_page_that_is_not_it_was_not_captured(fakenet, st
     assert saved["message"] == (
         f"Save Page Now was redirected from this URL to {login} and captured that page "
         f"(https://web.archive.org/web/20261125230000/{login}), which is not the post: the post was not captured")
+
+
+# -- #2: a refusal of the config holds for what is sent to Save Page Now -------------------------------------------
+
+PIC = "https://pic.twitter.com/Zz98Yy76Xx"
+PIC_STORY = f"<html><body><p>The council met.</p>{fx.OEMBED_TWEET['html']}</body></html>"
+
+
+def sealed_world(fakenet, tmp_path, *, unmapped=("pic.twitter.com",)):
+    """`World` whose config sets `[origins] only_configured = true` and maps every service but `unmapped`."""
+    from tests.cliworld import SERVICES, World
+
+    world = World(fakenet, tmp_path)   # one database; a config file of its own for each mapping
+    world.config = tmp_path / f"config-{len(unmapped)}.toml"
+    world.config.write_text("[network]\nretries = 0\n\n[origins]\nonly_configured = true\n" + "".join(
+        f'"{scheme}://{h}" = "{fakenet.origin}"\n' for h in SERVICES if h not in unmapped
+        for scheme in ("https", "http")))
+    return world
+
+
+KEYS = {"IA_ACCESS_KEY": "ia-key-k", "IA_SECRET_KEY": "ia-secret-s"}
+
+
+def test_a_url_whose_origin_the_config_refuses_is_never_sent_to_save_page_now(fakenet, tmp_path):
+    """fix47a #2: with `[origins] only_configured = true` and pic.twitter.com unmapped, `archive --save` of an article
+    said the photo link's page copy was "not checked: refused by [origins]", and submitted the same link to Save Page
+    Now, which fetched it for the run and published it. Its save is refused as its copy was, saying why, and no
+    failure; the post, whose origin is mapped, is saved."""
+    from tests.waybacknet import serve, serve_save_page_now
+
+    serve(fakenet, [])
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", json_page({}, 404))
+    fakenet.route("publish.twitter.com", "/oembed", page("", 404))
+    fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}", page("<html>post</html>"))
+    submitted = serve_save_page_now(fakenet)
+    world = sealed_world(fakenet, tmp_path)
+    story = tmp_path / "story.html"
+    story.write_text(PIC_STORY)
+    done = world("archive", "--save", "--json", str(story), env=KEYS)
+    lines = {line["url"]: line for line in map(json.loads, done.stdout.splitlines()) if "url" in line}
+    assert PIC in lines, done.output
+    assert PIC not in submitted and not any("pic.twitter.com" in url for url in submitted), submitted
+    assert f"https://twitter.com/RivertonRoads/status/{fx.POST_ID}" in submitted
+    saved = lines[PIC]["saved"]
+    assert saved["status"] == "refused", saved
+    assert saved["message"] == (
+        "not saved: its origin is not mapped in [origins], and [origins] only_configured = true lets no other origin "
+        "be contacted: Save Page Now would fetch it for this run (and publish it); to allow it, add "
+        '"https://pic.twitter.com" = "<origin>" to [origins]')
+    assert "pic.twitter.com" not in done.stderr, done.stderr   # a refusal of the config is no failure
+    assert all(PIC not in (row["url"] or "") for row in world_saves(world)), "queued for a later run"
+
+
+def world_saves(world):
+    from cache import Store
+
+    return list(Store(world.db).db["saves"].rows)
+
+
+def test_a_save_an_earlier_run_queued_is_not_submitted_while_the_config_refuses_its_origin(fakenet, tmp_path):
+    """A save of the photo link queued by a run without keys (not refused then) is left in the queue, not submitted,
+    by a run whose config refuses its origin; a run that maps it submits it."""
+    from tests.waybacknet import serve, serve_save_page_now
+
+    serve(fakenet, [])
+    fakenet.route("pic.twitter.com", "/Zz98Yy76Xx", page("<html>photo</html>"))
+    submitted = serve_save_page_now(fakenet)
+    open_world = sealed_world(fakenet, tmp_path, unmapped=())
+    queued = open_world("archive", "--save", "--json", PIC)
+    assert json.loads(queued.stdout)["saved"]["status"] == "no-keys", queued.output
+    sealed = sealed_world(fakenet, tmp_path)
+    done = sealed("archive", "--save", "--json", "https://twitter.com/RivertonRoads/status/1", env=KEYS)
+    assert PIC not in submitted, done.output
+    assert [row["status"] for row in world_saves(sealed) if row["url"] == PIC] == ["pending"]
+    again = open_world("archive", "--save", "--json", PIC, env=KEYS)
+    assert PIC in submitted, again.output
+    assert json.loads(again.stdout)["saved"]["status"] == "success"
