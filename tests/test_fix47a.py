@@ -168,3 +168,45 @@ def test_a_save_an_earlier_run_queued_is_not_submitted_while_the_config_refuses_
     again = open_world("archive", "--save", "--json", PIC, env=KEYS)
     assert PIC in submitted, again.output
     assert json.loads(again.stdout)["saved"]["status"] == "success"
+
+
+# -- #3: the report's WARC list names the copy handed over ----------------------------------------------------------
+
+def test_a_report_from_a_handed_over_database_cites_the_warc_copy_beside_it(fakenet, tmp_path):
+    """fix47a #3: the database and its WARC copied to a hand-over folder, the original left in place (and grown by a
+    later run): `report --compare` from the copied database listed the original's path and sha256 under "WARC files
+    cited", not the file handed over, and a damaged copy went unsaid. The copy beside the database is the file
+    cited: its path, its sha256, its records checked."""
+    import hashlib
+
+    from tests.test_exhibit38 import GONE_TEXT
+    from tests.test_fixnu44d import _edit_warc
+    from tests.test_newuser47c import _archived, _handed_over
+
+    world, case = _archived(fakenet, tmp_path)
+    first = world("report", "--offline", "--format", "json", "-o", str(tmp_path / "exhibit.json"),
+                  str(case / "story.html"))
+    assert first.exit_code == 0, first.output
+    copy, handover = _handed_over(fakenet, tmp_path, world, case)
+    with (case / "archive.warc.gz").open("ab") as grown:   # the original, appended to by a later run
+        grown.write((handover / "archive.warc.gz").read_bytes())
+    handed = handover / "archive.warc.gz"
+    made = copy("report", "--offline", "--format", "json", "--compare", str(tmp_path / "exhibit.json"),
+                str(case / "story.html"))
+    assert made.exit_code == 0, made.output
+    [cited] = json.loads(made.stdout)["warc_files_cited"]
+    assert (cited["path"], cited["beside_database"]) == (str(handed), True), cited
+    assert cited["sha256"] == hashlib.sha256(handed.read_bytes()).hexdigest()
+    assert cited["bytes"] == handed.stat().st_size
+    assert cited["records_not_found"] == 0 and cited["records_failed"] == []
+    shown = copy("report", "--offline", str(case / "story.html"))
+    assert f"beside the database: {handed}" in shown.stdout and str(case / "archive.warc.gz") not in shown.stdout
+    _edit_warc(handed, GONE_TEXT.encode(), GONE_TEXT.replace("closed", "opened").encode())
+    damaged = copy("report", "--offline", "--format", "json", "--compare", str(tmp_path / "exhibit.json"),
+                   str(case / "story.html"))
+    assert damaged.exit_code == 6, damaged.output   # the copy handed over differs; the original is sound
+    [cited] = json.loads(damaged.stdout)["warc_files_cited"]
+    assert cited["path"] == str(handed) and cited["records_failed"], cited
+    # the original database still cites the original, which a later run grew
+    again = world("report", "--offline", "--format", "json", str(case / "story.html"))
+    assert [f["path"] for f in json.loads(again.stdout)["warc_files_cited"]] == [str(case / "archive.warc.gz")]
