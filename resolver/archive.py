@@ -727,6 +727,7 @@ REFUSED = "refused"      # a URL carrying a secret: never submitted
 # A save's outcomes: what an offline run can show as they are.
 ENDED = ("success", "error", "recent", "gave_up", REFUSED)
 OFFLINE_SAVE = "offline: not submitted (queued for the next online run)"
+OFFLINE_SUBMITTED = "offline: submitted as job {job}, its outcome not known (the next online run asks about the job)"
 OFFLINE = "offline"   # a save asked for offline of a URL no run queued: nothing is submitted offline, keys or not
 
 
@@ -933,14 +934,20 @@ def _success(url: str, job_id: str, timestamp: str, answer: dict[str, Any], reda
                       message=f"captured after a redirect to {shown}: the capture is of that page")
 
 
-async def process_queue(*, session: Session, poll_every: float = 2.0) -> list[SaveResult]:
+async def process_queue(*, session: Session, poll_every: float = 2.0,
+                        on_saved: Callable[[], None] | None = None) -> list[SaveResult]:
     """Work through the unfinished saves in the cache (this run's and any an earlier run left, a job submitted
-    but never seen to end included), oldest first. A save an offline run could not submit stays in the queue as
-    it was."""
+    but never seen to end included), oldest first; `on_saved` is called as each one ends. A save an offline run
+    could not submit stays in the queue as it was."""
     store = session.store
     if store is None:
         return []
-    return [await _save_once(row, session=session, poll_every=poll_every) for row in store.pending_saves()]
+    done = []
+    for row in store.pending_saves():
+        done.append(await _save_once(row, session=session, poll_every=poll_every))
+        if on_saved is not None:
+            on_saved()
+    return done
 
 
 async def _save_once(row: dict[str, Any], *, session: Session, poll_every: float) -> SaveResult:
@@ -1053,12 +1060,17 @@ class ArchivedUrl:
 
 async def archive_urls(urls: list[str], *, session: Session, options: ArchiveOptions = ArchiveOptions(),
                        near: dict[str, str] | None = None, on_done: Callable[[], None] | None = None,
-                       read: Mapping[str, Sequence[int]] | None = None) -> list[ArchivedUrl]:
+                       read: Mapping[str, Sequence[int]] | None = None,
+                       on_result: Callable[[int, ArchivedUrl], None] | None = None) -> list[ArchivedUrl]:
     """For each URL: a live copy (into the WARC when one is open), its snapshots, and a save when none is recent.
     `on_done` is called as each URL's lookup is done (a progress bar counts them). `read`: the URLs read from an
     answer rather than given by a page or the user, each with the fetch-log rows of that answer; one that may hold a
-    secret a redaction took out (`Session.redaction_made`) is not known, and is not asked for (secrets29)."""
-    found = []
+    secret a redaction took out (`Session.redaction_made`) is not known, and is not asked for (secrets29).
+    `on_result(index, archived)` is called with each URL's result, in the order given, as soon as it and every one
+    before it are done (its save ended, or none to make): `archive --json` prints each then, and a run killed keeps
+    what it finished (fix47a #4: every line was printed at the end)."""
+    found: list[ArchivedUrl] = []
+    given = _InOrder(on_result, session.redactor)
     read = read or {}
     for url in dict.fromkeys(urls):
         if url in read and session.redaction_made(url, read[url]):
@@ -1068,10 +1080,42 @@ async def archive_urls(urls: list[str], *, session: Session, options: ArchiveOpt
             found.append(await _archive_one(url, session, options, (near or {}).get(url) or options.near))
         if on_done is not None:
             on_done()
+        given.ready(found, lambda a: not options.save or a.saved is not None)
     if options.save:
-        saved = await _saves([a.url for a in found if a.saved is None], session, options.poll_every)
+        def ended(a: ArchivedUrl) -> bool:   # its save ended in the queue: said now, before the saves after it
+            row = session.store.latest_save(a.url, post=post_of(a.url)) if session.store is not None else None
+            return a.saved is not None or row is not None and row["status"] not in ("pending", SUBMITTED)
+
+        saved = await _saves([a.url for a in found if a.saved is None], session, options.poll_every,
+                             on_saved=lambda: given.ready(found, ended, fill=_queued_result(session)))
         found = [a if a.saved is not None else replace(a, saved=saved.get(a.url)) for a in found]
+    given.ready(found, lambda a: True)
     return [_redacted(a, session.redactor) for a in found]
+
+
+class _InOrder:
+    """Hands each archived URL to `on_result` in the order given, once it and every one before it are done."""
+
+    def __init__(self, on_result: Callable[[int, ArchivedUrl], None] | None, redactor: Redactor) -> None:
+        self.on_result, self.redactor, self.given = on_result, redactor, 0
+
+    def ready(self, found: list[ArchivedUrl], done: Callable[[ArchivedUrl], bool],
+              fill: Callable[[ArchivedUrl], ArchivedUrl] | None = None) -> None:
+        if self.on_result is None:
+            return
+        while self.given < len(found) and done(found[self.given]):
+            if fill is not None:
+                found[self.given] = fill(found[self.given])
+            self.on_result(self.given, _redacted(found[self.given], self.redactor))
+            self.given += 1
+
+
+def _queued_result(session: Session) -> Callable[[ArchivedUrl], ArchivedUrl]:
+    """An archived URL with the save its latest queue row records, when it has none yet."""
+    def fill(found: ArchivedUrl) -> ArchivedUrl:
+        row = session.store.latest_save(found.url, post=post_of(found.url)) if session.store is not None else None
+        return found if found.saved is not None or row is None else replace(found, saved=SaveResult.from_row(row))
+    return fill
 
 
 def _redacted(found: ArchivedUrl, redactor: Redactor) -> ArchivedUrl:
@@ -1260,11 +1304,15 @@ def _offline_save(url: str, row: dict[str, Any] | None) -> SaveResult:
         return SaveResult(url, OFFLINE, message="not submitted: the run is offline", unavailable=True)
     if row["status"] in ENDED:
         return SaveResult.from_row(row)
+    if row["status"] == SUBMITTED and row["job_id"]:   # submitted, not queued (a run killed while polling; fix47a #4)
+        return replace(SaveResult.from_row(row), message=OFFLINE_SUBMITTED.format(job=row["job_id"]), unavailable=True)
     return replace(SaveResult.from_row(row), message=OFFLINE_SAVE, unavailable=True)
 
 
-async def _saves(urls: list[str], session: Session, poll_every: float) -> dict[str, SaveResult]:
-    """Work through the save queue, then what became of each URL's latest save."""
+async def _saves(urls: list[str], session: Session, poll_every: float,
+                 on_saved: Callable[[], None] | None = None) -> dict[str, SaveResult]:
+    """Work through the save queue (`on_saved` called as each save in it ends), then what became of each URL's
+    latest save."""
     store = session.store
     if session.offline:
         # Nothing can be submitted or asked about, keys or not: a save not ended says so (not a bare "pending"), one
@@ -1275,6 +1323,6 @@ async def _saves(urls: list[str], session: Session, poll_every: float) -> dict[s
         return {url: SaveResult(url, "no-keys", message=NO_KEYS) for url in urls}
     if store is None:
         return {}
-    await process_queue(session=session, poll_every=poll_every)
+    await process_queue(session=session, poll_every=poll_every, on_saved=on_saved)
     rows = {url: store.latest_save(url, post=post_of(url)) for url in urls}
     return {url: SaveResult.from_row(row) for url, row in rows.items() if row is not None}

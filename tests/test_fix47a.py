@@ -4,8 +4,11 @@
 from __future__ import annotations
 
 import json
+import signal
+import subprocess
 
 import pytest
+from werkzeug.wrappers import Response
 
 from tests import xfixtures as fx
 from tests.fakenet import page
@@ -210,3 +213,45 @@ def test_a_report_from_a_handed_over_database_cites_the_warc_copy_beside_it(fake
     # the original database still cites the original, which a later run grew
     again = world("report", "--offline", "--format", "json", str(case / "story.html"))
     assert [f["path"] for f in json.loads(again.stdout)["warc_files_cited"]] == [str(case / "archive.warc.gz")]
+
+
+# -- #4: archive --json keeps what it finished when it is killed ------------------------------------------------------
+
+def test_archive_json_killed_keeps_the_lines_of_the_urls_it_finished(fakenet, tmp_path):
+    """fix47a #4: `archive --save --json URL URL` printed every line at the end: killed (SIGKILL) while the second
+    URL's save was polled, it had printed nothing, the first URL's save done and lost from its output. Each line is
+    printed (and flushed) as its URL is done, in the order given; a run of the same targets with --offline prints
+    again what the cache keeps of each."""
+    from tests.cliworld import Hang, World
+    from tests.waybacknet import serve
+
+    first, second = "https://news.example/2026/first", "https://news.example/2026/second"
+    serve(fakenet, [])
+    for url in (first, second):
+        fakenet.route("news.example", url.removeprefix("https://news.example"), page("<html>story</html>"))
+
+    def success(url, job):
+        return lambda request: Response(json.dumps({"status": "success", "job_id": job, "original_url": url,
+                                                    "timestamp": "20261125230000", "resources": [url]}),
+                                        content_type="application/json")
+    hang = Hang(success(second, "spn2-second"))
+    fakenet.route("web.archive.org", "/save/status/spn2-first", success(first, "spn2-first"))
+    fakenet.route("web.archive.org", "/save/status/spn2-second", hang)
+    fakenet.route("web.archive.org", "/save", lambda request: Response(json.dumps({
+        "url": request.form["url"], "job_id": "spn2-" + request.form["url"].rsplit("/", 1)[-1]}),
+        content_type="application/json"))
+    world = World(fakenet, tmp_path)
+    out = tmp_path / "out.jsonl"
+    with out.open("wb") as stdout:
+        child = world.process("archive", "--save", "--json", first, second, stdout=stdout, stderr=subprocess.DEVNULL,
+                              env=KEYS)
+        hang.killed_while_waiting(child)
+    assert child.returncode == -signal.SIGKILL
+    lines = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [(line["url"], line["saved"]["status"]) for line in lines] == [(first, "success")], lines
+    again = world("archive", "--offline", "--json", "--save", first, second)
+    kept = {line["url"]: line["saved"] for line in map(json.loads, again.stdout.splitlines())}
+    assert kept[first]["status"] == "success" and kept[first]["snapshot_url"].endswith(first), again.output
+    assert kept[second]["status"] == "submitted" and kept[second]["job_id"] == "spn2-second", again.output
+    assert kept[second]["message"] == ("offline: submitted as job spn2-second, its outcome not known (the next online "
+                                       "run asks about the job)")   # not "not submitted (queued …)"
