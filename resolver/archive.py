@@ -727,6 +727,7 @@ REFUSED = "refused"      # a URL carrying a secret: never submitted
 # A save's outcomes: what an offline run can show as they are.
 ENDED = ("success", "error", "recent", "gave_up", REFUSED)
 OFFLINE_SAVE = "offline: not submitted (queued for the next online run)"
+OFFLINE_SUBMITTED = "offline: submitted as job {job}, its outcome not known (the next online run asks about the job)"
 OFFLINE = "offline"   # a save asked for offline of a URL no run queued: nothing is submitted offline, keys or not
 
 
@@ -738,6 +739,9 @@ async def save(url: str, *, session: Session, poll_every: float = 2.0,
     rows behind it, in one transaction each (#11): the job id with the submission ("submitted"), the outcome with
     the polls. A row an earlier run left "submitted" (killed while polling) has its job polled, not submitted
     again: a second submission is a second capture."""
+    unmapped = _unmapped(url, session.settings)
+    if unmapped is not None:   # the config's refusal, not the URL's: a queued row stays for a run that maps its origin
+        return unmapped
     refused = _refused(url, session.redactor)
     if refused is not None:   # a row an earlier version queued: never submitted, and its URL redacted in the queue
         if queued is not None and session.store is not None:
@@ -793,6 +797,33 @@ def carried_secret(url: str, redactor: Redactor) -> str | None:
     if names:
         return ", ".join(f"{name}=…" for name in dict.fromkeys(names))
     return "a password" if ":REDACTED@" in redacted else "a configured key"
+
+
+# A save of a URL `[origins] only_configured` refuses, its origin unmapped (fix47a #2)
+UNMAPPED_KEPT = ("not saved: {words}, and [origins] only_configured = true lets no other origin be contacted: Save Page "
+                 "Now would fetch it for this run (and publish it); to allow it, add \"{origin}\" = \"<origin>\" to "
+                 "[origins]")
+
+
+def _unmapped(url: str, settings: Settings) -> SaveResult | None:
+    """The save of a URL whose origin `[origins] only_configured` refuses, refused: Save Page Now would fetch it on
+    the run's behalf, the contact the setting forbids, and publish it (fix47a #2: a pic.twitter.com link whose page
+    copy was "not checked: refused by [origins]" was submitted all the same). A refusal of the config, not of the URL:
+    it is not recorded in the saves queue, and a run that maps the origin saves it. None for any other URL."""
+    from resolver.errors import NOT_MAPPED_WORDS
+    from resolver.http import refused_unmapped
+
+    if not refused_unmapped(url, settings):
+        return None
+    import httpx
+
+    from resolver.transport import _origin
+
+    try:
+        origin = _origin(httpx.URL(url))
+    except (ValueError, httpx.InvalidURL):
+        origin = url
+    return SaveResult(url, REFUSED, message=UNMAPPED_KEPT.format(words=NOT_MAPPED_WORDS, origin=origin))
 
 
 def _refused(url: str, redactor: Redactor) -> SaveResult | None:
@@ -859,11 +890,11 @@ async def _poll(url: str, job_id: str, *, session: Session, headers: dict[str, s
         if unread is None:
             answer = _spn_answer(status.body) or {}
             if answer.get("status") == "success":
-                timestamp, original = wayback_timestamp(answer.get("timestamp")), answer.get("original_url") or url
+                timestamp = wayback_timestamp(answer.get("timestamp"))
                 if timestamp is None:   # before: a snapshot at web/None/... called a success (#12)
                     return SaveResult(url, "error", job_id,
                                       message="Save Page Now reported success without the capture's timestamp")
-                return SaveResult(url, "success", job_id, snapshot_url(timestamp, str(original)), timestamp)
+                return _success(url, job_id, timestamp, answer, session.redactor)
             if answer.get("status") == "error":
                 return SaveResult(url, "error", job_id, status_ext=_text(answer.get("status_ext")),
                                   message=_text(answer.get("message")))
@@ -875,14 +906,48 @@ async def _poll(url: str, job_id: str, *, session: Session, headers: dict[str, s
         wait = min(wait * 2, 30.0)
 
 
-async def process_queue(*, session: Session, poll_every: float = 2.0) -> list[SaveResult]:
+def _success(url: str, job_id: str, timestamp: str, answer: dict[str, Any], redactor: Redactor) -> SaveResult:
+    """What a job's success says of `url`. Its `original_url` is the page captured: `url` as Save Page Now spells it
+    (`same_page`), a success; the page a redirect from `url` led to (SPN follows up to 3, and `url` is then among the
+    `resources` its browser loaded), a success said to be of that page, unless `url` names a post and that page is
+    not it (a login page); any other page, no capture of `url` known (fix47a: a success for another URL was taken
+    for ours, its snapshot given as ours)."""
+    from resolver.platforms.canonical import same_page
+
+    captured = answer.get("original_url")
+    captured = captured if isinstance(captured, str) and captured.strip() else url
+    if same_page(url, captured):
+        return SaveResult(url, "success", job_id, snapshot_url(timestamp, captured), timestamp)
+    shown = redactor.url(captured)
+    capture = snapshot_url(timestamp, shown)
+    resources = answer.get("resources")
+    redirected = isinstance(resources, list) and any(isinstance(r, str) and same_page(url, r) for r in resources)
+    if not redirected:
+        return SaveResult(url, "error", job_id, message=(
+            f"Save Page Now reported a capture of another URL, {shown} ({capture}), not of this one, and its answer "
+            "shows no redirect from this one to it: whether this URL was captured is not known"))
+    if platforms.post_key(url) is not None:   # a post's URL led elsewhere: that page is no copy of the post
+        return SaveResult(url, "error", job_id, message=(
+            f"Save Page Now was redirected from this URL to {shown} and captured that page ({capture}), which is "
+            "not the post: the post was not captured"))
+    return SaveResult(url, "success", job_id, capture, timestamp,
+                      message=f"captured after a redirect to {shown}: the capture is of that page")
+
+
+async def process_queue(*, session: Session, poll_every: float = 2.0,
+                        on_saved: Callable[[], None] | None = None) -> list[SaveResult]:
     """Work through the unfinished saves in the cache (this run's and any an earlier run left, a job submitted
-    but never seen to end included), oldest first. A save an offline run could not submit stays in the queue as
-    it was."""
+    but never seen to end included), oldest first; `on_saved` is called as each one ends. A save an offline run
+    could not submit stays in the queue as it was."""
     store = session.store
     if store is None:
         return []
-    return [await _save_once(row, session=session, poll_every=poll_every) for row in store.pending_saves()]
+    done = []
+    for row in store.pending_saves():
+        done.append(await _save_once(row, session=session, poll_every=poll_every))
+        if on_saved is not None:
+            on_saved()
+    return done
 
 
 async def _save_once(row: dict[str, Any], *, session: Session, poll_every: float) -> SaveResult:
@@ -995,12 +1060,17 @@ class ArchivedUrl:
 
 async def archive_urls(urls: list[str], *, session: Session, options: ArchiveOptions = ArchiveOptions(),
                        near: dict[str, str] | None = None, on_done: Callable[[], None] | None = None,
-                       read: Mapping[str, Sequence[int]] | None = None) -> list[ArchivedUrl]:
+                       read: Mapping[str, Sequence[int]] | None = None,
+                       on_result: Callable[[int, ArchivedUrl], None] | None = None) -> list[ArchivedUrl]:
     """For each URL: a live copy (into the WARC when one is open), its snapshots, and a save when none is recent.
     `on_done` is called as each URL's lookup is done (a progress bar counts them). `read`: the URLs read from an
     answer rather than given by a page or the user, each with the fetch-log rows of that answer; one that may hold a
-    secret a redaction took out (`Session.redaction_made`) is not known, and is not asked for (secrets29)."""
-    found = []
+    secret a redaction took out (`Session.redaction_made`) is not known, and is not asked for (secrets29).
+    `on_result(index, archived)` is called with each URL's result, in the order given, as soon as it and every one
+    before it are done (its save ended, or none to make): `archive --json` prints each then, and a run killed keeps
+    what it finished (fix47a #4: every line was printed at the end)."""
+    found: list[ArchivedUrl] = []
+    given = _InOrder(on_result, session.redactor)
     read = read or {}
     for url in dict.fromkeys(urls):
         if url in read and session.redaction_made(url, read[url]):
@@ -1010,10 +1080,42 @@ async def archive_urls(urls: list[str], *, session: Session, options: ArchiveOpt
             found.append(await _archive_one(url, session, options, (near or {}).get(url) or options.near))
         if on_done is not None:
             on_done()
+        given.ready(found, lambda a: not options.save or a.saved is not None)
     if options.save:
-        saved = await _saves([a.url for a in found if a.saved is None], session, options.poll_every)
+        def ended(a: ArchivedUrl) -> bool:   # its save ended in the queue: said now, before the saves after it
+            row = session.store.latest_save(a.url, post=post_of(a.url)) if session.store is not None else None
+            return a.saved is not None or row is not None and row["status"] not in ("pending", SUBMITTED)
+
+        saved = await _saves([a.url for a in found if a.saved is None], session, options.poll_every,
+                             on_saved=lambda: given.ready(found, ended, fill=_queued_result(session)))
         found = [a if a.saved is not None else replace(a, saved=saved.get(a.url)) for a in found]
+    given.ready(found, lambda a: True)
     return [_redacted(a, session.redactor) for a in found]
+
+
+class _InOrder:
+    """Hands each archived URL to `on_result` in the order given, once it and every one before it are done."""
+
+    def __init__(self, on_result: Callable[[int, ArchivedUrl], None] | None, redactor: Redactor) -> None:
+        self.on_result, self.redactor, self.given = on_result, redactor, 0
+
+    def ready(self, found: list[ArchivedUrl], done: Callable[[ArchivedUrl], bool],
+              fill: Callable[[ArchivedUrl], ArchivedUrl] | None = None) -> None:
+        if self.on_result is None:
+            return
+        while self.given < len(found) and done(found[self.given]):
+            if fill is not None:
+                found[self.given] = fill(found[self.given])
+            self.on_result(self.given, _redacted(found[self.given], self.redactor))
+            self.given += 1
+
+
+def _queued_result(session: Session) -> Callable[[ArchivedUrl], ArchivedUrl]:
+    """An archived URL with the save its latest queue row records, when it has none yet."""
+    def fill(found: ArchivedUrl) -> ArchivedUrl:
+        row = session.store.latest_save(found.url, post=post_of(found.url)) if session.store is not None else None
+        return found if found.saved is not None or row is None else replace(found, saved=SaveResult.from_row(row))
+    return fill
 
 
 def _redacted(found: ArchivedUrl, redactor: Redactor) -> ArchivedUrl:
@@ -1049,7 +1151,7 @@ async def _archive_one(url: str, session: Session, options: ArchiveOptions, near
         and closed_why(url) is None else None
     found = await lookup(url, session=session, near=near)
     # A URL carrying a secret is never queued: Save Page Now would publish the secret.
-    saved = _refused(url, session.redactor) if options.save else None
+    saved = (_refused(url, session.redactor) or _unmapped(url, session.settings)) if options.save else None
     # A lookup that could not be made (offline) says nothing of how recent the captures are: queue nothing.
     if options.save and saved is None and session.store is not None and not found.unavailable:
         if recent(found, options.max_age_days):
@@ -1202,11 +1304,15 @@ def _offline_save(url: str, row: dict[str, Any] | None) -> SaveResult:
         return SaveResult(url, OFFLINE, message="not submitted: the run is offline", unavailable=True)
     if row["status"] in ENDED:
         return SaveResult.from_row(row)
+    if row["status"] == SUBMITTED and row["job_id"]:   # submitted, not queued (a run killed while polling; fix47a #4)
+        return replace(SaveResult.from_row(row), message=OFFLINE_SUBMITTED.format(job=row["job_id"]), unavailable=True)
     return replace(SaveResult.from_row(row), message=OFFLINE_SAVE, unavailable=True)
 
 
-async def _saves(urls: list[str], session: Session, poll_every: float) -> dict[str, SaveResult]:
-    """Work through the save queue, then what became of each URL's latest save."""
+async def _saves(urls: list[str], session: Session, poll_every: float,
+                 on_saved: Callable[[], None] | None = None) -> dict[str, SaveResult]:
+    """Work through the save queue (`on_saved` called as each save in it ends), then what became of each URL's
+    latest save."""
     store = session.store
     if session.offline:
         # Nothing can be submitted or asked about, keys or not: a save not ended says so (not a bare "pending"), one
@@ -1217,6 +1323,6 @@ async def _saves(urls: list[str], session: Session, poll_every: float) -> dict[s
         return {url: SaveResult(url, "no-keys", message=NO_KEYS) for url in urls}
     if store is None:
         return {}
-    await process_queue(session=session, poll_every=poll_every)
+    await process_queue(session=session, poll_every=poll_every, on_saved=on_saved)
     rows = {url: store.latest_save(url, post=post_of(url)) for url in urls}
     return {url: SaveResult.from_row(row) for url, row in rows.items() if row is not None}

@@ -1862,7 +1862,9 @@ def _open_warc(settings: Settings, path: Path | None) -> WarcWriter:
 
 @cli.command()
 @click.argument("targets", nargs=-1, callback=_pasted_names)
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per archived URL (JSON Lines).")
+@click.option("--json", "as_json", is_flag=True,
+              help="Print one JSON object per archived URL (JSON Lines), each as its URL is done: a run killed keeps "
+                   "those; the same command with --offline prints what the cache keeps of every one.")
 @click.option("--save", is_flag=True, help="Save Page Now every URL with no good capture newer than --max-age (never "
                                            "one carrying a secret, a token or a signature: it would be published).")
 @click.option("--max-age", type=click.FloatRange(min=0), default=30, show_default=True,
@@ -1936,10 +1938,11 @@ def archive(ctx: click.Context, targets: tuple[str, ...], as_json: bool, save: b
                               stdin=stdin)
         failed, unavailable = _run_failed(summary), summary.unavailable
     if urls:
-        with user_errors():
-            found = session.run(lambda s: pipeline.archive_links(urls, session=s, options=archive_options))
-        for url, archived in found:
+        def done(url: str, archived: ArchivedUrl) -> None:   # as each is done: a run killed keeps them (fix47a #4)
             _print_archived([archived], source=url, as_json=as_json)
+        with user_errors():
+            found = session.run(lambda s: pipeline.archive_links(urls, session=s, options=archive_options,
+                                                                 on_result=done))
         from resolver.report import archive_failures
 
         _say_each_failure(archive_failures(result) for _, result in found)

@@ -2417,12 +2417,13 @@ def archive_steps(options: ArchiveOptions) -> Steps:
     return Steps(archive=options, fetch_options=ARCHIVE_FETCH)
 
 
-async def archive_links(urls: Iterable[str], *, session: Session,
-                        options: ArchiveOptions) -> list[tuple[str, ArchivedUrl]]:
+async def archive_links(urls: Iterable[str], *, session: Session, options: ArchiveOptions,
+                        on_result: Callable[[str, ArchivedUrl], None] | None = None) -> list[tuple[str, ArchivedUrl]]:
     """Archive the URLs the user named; for a post, its media too (fetched afresh, so the WARC holds them). A post
     is archived under its canonical URL, as an article's posts are: CDX matches URLs exactly, and the form a share
     button copies (`x.com/<handle>/status/<id>?s=20`) has no captures of its own. Each archived URL comes with the
-    URL named that it was archived for (the first, when two name it)."""
+    URL named that it was archived for (the first, when two name it); `on_result` is given each, in that order, as
+    soon as it is done (`archive_urls`)."""
     from resolver.archive import archive_urls
     from resolver.fetch import fetch_posts, target_of
 
@@ -2441,6 +2442,14 @@ async def archive_links(urls: Iterable[str], *, session: Session,
                     named[media.url] = url
                     read[media.url] = post.record.fetch_ids
     advance = session.reporter.progress("archiving", len(named))
-    found = await archive_urls(list(named), session=session, options=options, on_done=advance, read=read)
-    found = [replace(a, read=captures[at]) if captures.get(at) else a for at, a in zip(named, found, strict=True)]
-    return list(zip(named.values(), found, strict=True))
+    order = list(named)
+
+    def with_captures(at: str, archived: ArchivedUrl) -> ArchivedUrl:
+        return replace(archived, read=captures[at]) if captures.get(at) else archived
+
+    def given(index: int, archived: ArchivedUrl) -> None:
+        if on_result is not None:
+            on_result(named[order[index]], with_captures(order[index], archived))
+    found = await archive_urls(order, session=session, options=options, on_done=advance, read=read,
+                               on_result=given if on_result is not None else None)
+    return [(named[at], with_captures(at, a)) for at, a in zip(order, found, strict=True)]

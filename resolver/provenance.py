@@ -3696,11 +3696,19 @@ def warc_files_cited(embeds: list[dict[str, Any]], credits: list[dict[str, Any]]
     found: dict[str, dict[str, Any]] = {}   # the path a row keeps -> where that file is now
     files: dict[tuple[str, str], dict[str, Any]] = {}
     records: dict[tuple[str, str], dict[Any, tuple[str | None, str | None]]] = {}   # offset -> record id, body sha256
+    read = {fetch_id: store.fetch(fetch_id) if store is not None else None for fetch_id in rows}
+    kept: dict[str, list[tuple[int, str]]] = {}   # the path a row keeps -> (offset, record id) of the records cited
+    replayed = _REPLAYED_AS.get()   # a file this run replays is the file read, wherever a copy of it lies
     for fetch_id, name in rows.items():
-        row = store.fetch(fetch_id) if store is not None else None
+        row = read[fetch_id]
+        if row and row.get("warc_offset") is not None and row.get("warc_record_id") \
+                and not (row.get("via") == "warc" and (row.get("warc_sha256") or "") in replayed):
+            kept.setdefault(_warc_path(row) or name, []).append((row["warc_offset"], row["warc_record_id"]))
+    for fetch_id, name in rows.items():
+        row = read[fetch_id]
         recorded = (_warc_path(row) if row else None) or name
         if recorded not in found:
-            found[recorded] = _warc_file_now(recorded, store)
+            found[recorded] = _warc_file_now(recorded, store, kept.get(recorded, []))
         # one entry per file found, not per name: archive.warc.gz beside the database and court/archive.warc.gz are
         # two files to hand over (review39a: the second's records were counted under the first's path and hash)
         key = (name, found[recorded]["path"] or "")
@@ -3819,18 +3827,45 @@ def _revisit_check(path: PurePath, held: Any, body_sha256: str | None, store: St
     return ""
 
 
-def _warc_file_now(recorded: str, store: Store | None) -> dict[str, Any]:
-    """Where the WARC file a fetch-log row names is on this machine now, with its sha256 and size."""
+def _warc_file_now(recorded: str, store: Store | None, cited: Sequence[tuple[int, str]] = ()) -> dict[str, Any]:
+    """Where the WARC file a fetch-log row names is on this machine now, with its sha256 and size: a copy of it beside
+    the database, holding a record cited (`cited`: offset, record id), when the database was copied there with it
+    (a hand-over folder; fix47a #3: the original at the path kept was cited, its path and hash, not the file handed
+    over), else the path kept, else the file of its name beside the database (a cache moved with its WARC files)."""
     from pathlib import Path
 
     # the store's own lookup (a cache moved with its WARC files: beside the database); with no store, the path kept
     path: Path | None = store.warc_file_here(recorded) if store is not None else \
         (Path(recorded) if Path(recorded).is_file() else None)
+    if path is not None and store is not None:
+        copy = store.path.parent / Path(recorded).name
+        if copy.absolute() != path and copy.is_file() and not _same_file(path, copy) and _holds_any(copy, cited):
+            path = copy.absolute()
     if path is None:
         return {"path": None, "beside_database": False, "sha256": None, "bytes": None}
     digest, size = file_sha256(path)
     beside = store is not None and path.absolute().parent == store.path.absolute().parent
     return {"path": str(path.absolute()), "beside_database": beside, "sha256": digest, "bytes": size}
+
+
+def _same_file(one: PurePath, other: PurePath) -> bool:
+    import os
+
+    try:
+        return os.path.samefile(one, other)
+    except OSError:
+        return False
+
+
+def _holds_any(path: PurePath, cited: Sequence[tuple[int, str]]) -> bool:
+    """Whether the WARC file at `path` holds one of the records `cited` (offset, record id) where the fetch log cites
+    it: a copy of the file, not another file of its name (another case's WARC, one begun anew)."""
+    from pathlib import Path
+
+    from resolver.warc import read_record
+
+    return any((held := read_record(Path(path), offset)) is not None and held.record_id == record_id
+               for offset, record_id in cited)
 
 
 # sha256 state per WARC file: a report run hashes only the bytes appended since the last report (WARC files only

@@ -53,13 +53,13 @@ def test_two_articles_of_one_run_share_one_save_page_now_budget(fakenet, store, 
 
     def submit(request):
         saved.append(request.form["url"])
-        return json_page({"url": request.form["url"], "job_id": f"job-{len(saved)}"})(request)
+        job = f"job-{len(saved)}"   # its success names the URL submitted, as Save Page Now's does (fix47a)
+        fakenet.route("web.archive.org", f"/save/status/{job}", json_page(
+            {"status": "success", "job_id": job, "original_url": request.form["url"], "timestamp": "20260101000000"}))
+        return json_page({"url": request.form["url"], "job_id": job})(request)
     serve_wayback(fakenet)                                           # no capture anywhere: both posts need a save
     fakenet.route("cdn.syndication.twimg.com", "/tweet-result", json_page({}, 404))
     fakenet.route("web.archive.org", "/save", submit)
-    for job in ("job-1", "job-2"):
-        fakenet.route("web.archive.org", f"/save/status/{job}", json_page(
-            {"status": "success", "job_id": job, "original_url": "x", "timestamp": "20260101000000"}))
     settings = settings_for(fakenet, ia_access_key="ia-key-k", ia_secret_key="ia-secret-s", x_methods=("syndication",))
     clock = FakeClock(saved)
     # One Save Page Now request a minute; CDX unlimited here, so the only wait is the save's (the not-found posts'

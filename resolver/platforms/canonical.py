@@ -47,3 +47,41 @@ def canonical_url(url: str) -> str:
 def _tracking(part: str, is_x_status: bool) -> bool:
     name = unquote_plus(part.split("=", 1)[0]).lower()
     return name.startswith("utm_") or name in TRACKING or (is_x_status and name in X_STATUS_TRACKING)
+
+
+# Characters a path or query keeps as they are when two spellings are compared (RFC 3986's unreserved and
+# sub-delims, and the separators): every other one is compared percent-encoded, in upper case.
+_PATH_SAFE = "/:@!$&'()*+,;=-._~"
+_QUERY_SAFE = _PATH_SAFE + "?"
+
+
+def same_page(one: str, other: str) -> bool:
+    """Whether two URLs name one page as the Wayback Machine files it: a post under any spelling of it (another X
+    host, a handle in another case), else alike once the scheme (http, https), a www., a default port, the host's
+    case, a last slash, a fragment and how a character is percent-encoded are set aside. A path's and a query's
+    case and order are kept: `/Story` and `/story`, `?page=2` and none, are other pages (fix47a: Save Page Now's
+    success for another URL was taken for our URL's)."""
+    from resolver import platforms
+    from resolver.platforms.x import status_subpage
+
+    key = platforms.post_key(one)
+    if key is not None or platforms.post_key(other) is not None:
+        return key == platforms.post_key(other) and status_subpage(one) == status_subpage(other)
+    return _page_form(one) == _page_form(other)
+
+
+def _page_form(url: str) -> tuple[str, int | None, str, str] | str:
+    """(host, port, path, query) of `url` as `same_page` compares them; the URL itself when it is none to split."""
+    from urllib.parse import quote, unquote
+
+    try:
+        split = urlsplit(url.strip())
+        port = split.port
+    except ValueError:
+        return url
+    if not split.hostname:
+        return url
+    host = split.hostname.lower().removeprefix("www.")
+    path = quote(unquote(split.path), safe=_PATH_SAFE).rstrip("/")
+    query = quote(unquote(split.query), safe=_QUERY_SAFE)
+    return host, None if port in DEFAULT_PORTS.values() else port, path, query
