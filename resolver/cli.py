@@ -40,6 +40,10 @@ class PathType(click.Path):
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         from pathlib import Path
 
+        name = os.fsdecode(value) if isinstance(value, (str, bytes)) else None
+        if not self.dir_okay and name is not None and name.endswith(("/", os.sep)):
+            # pathlib drops the "/": `--summary-json outdir/` was written as a file named outdir (fix47c, #13)
+            self.fail(f"{name} is a folder's name (it ends in '/'); name a file", param, ctx)
         return Path(os.fsdecode(super().convert(value, param, ctx)))
 
 
