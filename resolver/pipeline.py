@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from cache import CacheError
-from resolver import __version__, extract, platforms
+from resolver import __version__, extract, own_files, platforms
 from resolver.article import Article, from_bytes, from_path, printable
 from resolver.errors import EmbedResolverError, EmptyInput, InputError, NotDecodable, disk_full
 from resolver.inputs import NO_ARTICLE_HINT, Census, InputSpec, Item, PassedOver, StdinLines, iter_items, load
@@ -491,6 +491,9 @@ class Summary:
     truncated: int = 0        # articles whose WARC record the crawler cut short (scanned: embeds may be missing)
     changed: int = 0          # articles whose source held another version when last scanned (an edited page)
     left_out: dict[str, int] = field(default_factory=dict)   # WARC records that are no page, by kind ("HTTP 404")
+    # files a folder walk found that the tool wrote (its cache, a summary JSON, a --json output, a WARC; or this run's
+    # output), by what they are (own_files): never read as articles (fix47c #13: a summary JSON was one)
+    own_files: dict[str, int] = field(default_factory=dict)
     links_not_followed: int = 0   # t.co links in the articles' text that no embed carries (newuser35c #3)
     credit_language_not_read: int = 0   # articles in a language whose credit words are not read (credits37)
     links_gone: int = 0       # links an embed carries that ended at a page that is gone (scan --fail-on-gone)
@@ -575,7 +578,7 @@ class Summary:
         for name in (f.name for f in fields(self)):
             mine = getattr(self, name)
             if isinstance(mine, dict):
-                for kind, count in other[name].items():
+                for kind, count in other.get(name, {}).items():   # a shard of an older version lacks a newer one
                     mine[kind] = mine.get(kind, 0) + count
             else:
                 setattr(self, name, mine + other[name])
@@ -722,11 +725,18 @@ def items_of(spec: InputSpec, *, session: Session, options: RunOptions, summary:
             summary.left_out[kind] = summary.left_out.get(kind, 0) + 1
         if passed_over is not None:
             passed_over(source, url, kind, why)
+
+    def own(_path: str, what: str) -> None:
+        if summary is not None:
+            summary.own_files[what] = summary.own_files.get(what, 0) + 1
+    if store is not None and str(store.path) != ":memory:":   # the cache this run writes, which a walk found and read
+        cache = os.path.realpath(store.path)
+        spec = replace(spec, leave_out=(*spec.leave_out, cache, *(cache + end for end in own_files.SIDE_ENDS)))
     keys = ProgressKeys(session.redactor)
     if store is None or options.job is None or not options.resume or not store.finished_any(options.job):
         # Nothing an earlier run finished: no lookup per item (#14: one query an article on a fresh run).
         return _kept_as(iter_items(spec, stdin=stdin, repeated=repeated, passed_over=left_out, met=keys,
-                                   census=census), keys)
+                                   census=census, own=own), keys)
     job = options.job
     if summary is not None:   # their twins read now are said to be the same article (newuser46b #2)
         summary.seed_firsts(store.job_articles(job))
@@ -743,7 +753,7 @@ def items_of(spec: InputSpec, *, session: Session, options: RunOptions, summary:
             summary.resumed += 1
         return finished
     items = _kept_as(iter_items(spec, skip=done, stdin=stdin, repeated=repeated, passed_over=left_out, met=met,
-                                census=census), keys)
+                                census=census, own=own), keys)
     return items if options.output is None else _gone_once_read(_stale_records(items, store, job, options.output),
                                                                 store, job, options.output)
 

@@ -45,3 +45,78 @@ def test_a_summary_json_naming_a_folder_that_exists_is_refused(tmp_path):
     assert result.exit_code == 2, result.output
     assert "is a directory" in result.stderr, result.stderr
     assert list((tmp_path / "outdir").iterdir()) == []
+
+
+# 2. A later run read the earlier run's outputs in the folder it scans as articles: its summary JSON (an article of
+# 0 embeds), and warned of its cache, the cache's -wal/-shm and its --json output one by one as files that are no
+# article (the cache of the run itself, read while it wrote it).
+def test_the_tools_own_files_in_a_scanned_folder_are_left_out_and_counted(tmp_path):
+    import json
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "story.html").write_text(page(1))
+    first = run("--db", str(corpus / "run.db"), "scan", "--json", "-o", str(corpus / "found.jsonl"),
+                "--summary-json", str(corpus / "s.json"), str(corpus))
+    assert first.exit_code == 0, first.output
+    assert "run.db" not in first.stderr.replace(f"--db {corpus}/run.db", ""), first.stderr
+    again = run("--db", str(tmp_path / "other.db"), "scan", "--json", "--summary-json", str(tmp_path / "s2.json"),
+                str(corpus))
+    assert again.exit_code == 0, again.output
+    sources = [json.loads(line)["source"] for line in again.stdout.splitlines()]
+    assert sources == [str(corpus / "story.html")], sources
+    assert "warning" not in again.stderr, again.stderr
+    assert "3 files the tool wrote left out, not articles (1 --json output file, 1 --summary-json file, 1 cache)" \
+        in again.stderr, again.stderr
+    counted = json.loads((tmp_path / "s2.json").read_text())["this_run"]
+    assert counted["own_files"] == {"--json output file": 1, "--summary-json file": 1, "cache": 1}
+    assert (counted["inputs"], counted["skipped"]) == (1, 0)
+
+
+def test_the_runs_own_cache_and_its_side_files_are_never_read(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "story.html").write_text(page(1))
+    (corpus / "story2.html").write_text(page(2))
+    result = run("--db", str(corpus / "run.db"), "scan", str(corpus))
+    assert result.exit_code == 0, result.output
+    assert "cannot scan" not in result.stderr and "skipped" not in result.stderr, result.stderr
+    assert "; 3 files the tool wrote left out, not articles (3 files this run writes)" in result.stderr, result.stderr
+
+
+def test_a_warc_the_tool_wrote_is_left_out_of_a_folder_and_another_warc_is_not(tmp_path):
+    from resolver import own_files
+    from resolver.warc import WarcWriter
+
+    ours, theirs = tmp_path / "archive.warc.gz", tmp_path / "crawl.warc.gz"
+    WarcWriter(ours, software="embed-resolver/0.1.0").close()
+    WarcWriter(theirs, software="a-crawler/2.0").close()
+    assert own_files.kind_of(ours) == own_files.WARC
+    assert own_files.kind_of(theirs) is None
+
+
+@pytest.mark.parametrize("name, content, expected", [
+    ("s.json", '{\n  "this_run": {\n    "failed": 0\n  }\n}\n', "--summary-json file"),
+    ("found.jsonl", '{"source": "a.html", "sha256": "00", "embeds": [], "credits": []}\n', "--json output file"),
+    ("errors.jsonl", '{"source": "a.html", "error": "input: cannot read a.html"}\n', "--json output file"),
+    ("feed.jsonl", '{"url": "https://news.example/a", "html": "<p>a story</p>"}\n', None),
+    ("data.json", '{"this": "is not ours"}\n', None),
+    ("story.html", '{\n  "this_run": {}}', None),   # an article's name is never looked into
+], ids=["summary", "json-output", "json-output-failure", "a-feed", "other-json", "html-name"])
+def test_what_the_tool_wrote_is_told_by_its_first_bytes(tmp_path, name, content, expected):
+    from resolver import own_files
+
+    (tmp_path / name).write_text(content)
+    assert own_files.kind_of(tmp_path / name) == expected
+
+
+def test_an_sqlite_database_not_the_tools_is_no_cache_of_its_own(tmp_path):
+    import sqlite3
+
+    from resolver import own_files
+
+    other = tmp_path / "notes.db"
+    with sqlite3.connect(other) as connection:
+        connection.execute("CREATE TABLE notes (text TEXT)")
+    connection.close()
+    assert own_files.kind_of(other) is None
