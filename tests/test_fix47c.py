@@ -120,3 +120,79 @@ def test_an_sqlite_database_not_the_tools_is_no_cache_of_its_own(tmp_path):
         connection.execute("CREATE TABLE notes (text TEXT)")
     connection.close()
     assert own_files.kind_of(other) is None
+
+
+# 3. A post linked through a redirect wrapper: Facebook's and Google's were read; Instagram's, Reddit's and Tumblr's
+# outbound links, YouTube's redirect and Outlook's Safe Links were not (no embed: the post was lost from every output).
+def wrapped(target: str, how: str) -> str:
+    from urllib.parse import quote
+
+    inner = quote(target, safe="")
+    return {"facebook": f"https://l.facebook.com/l.php?u={inner}&h=AT0xFictionalFbToken&__cft__[0]=AZxFictionalCft",
+            "google": f"https://www.google.com/url?q={inner}&sa=D&source=editors&ust=1700000000000001&"
+                      "usg=AOvVaw0FictionalUsg",
+            "tumblr": f"https://t.umblr.com/redirect?z={inner}&t=MjFictionalTumblrToken",
+            "reddit": f"https://out.reddit.com/t3_1k4qqq1?url={inner}&token=AQFictionalRedditToken&app_name=web",
+            "instagram": f"https://l.instagram.com/?u={inner}&e=AT0xFictionalInstaToken",
+            "safelinks": f"https://eur01.safelinks.protection.outlook.com/?url={inner}&data=05%7C02%7Cjane.doe%40"
+                         "news.example%7CFictionalData&sdata=FictionalSdata%2Bx%3D&reserved=0",
+            "youtube": f"https://www.youtube.com/redirect?event=video_description&redir_token=QUFFFictionalRedir&"
+                       f"q={inner}&v=jNQXAC9IVRw"}[how]
+
+
+WRAPPERS = ["facebook", "google", "tumblr", "reddit", "instagram", "safelinks", "youtube"]
+POSTS = [("https://twitter.com/rivertonroads/status/1600000000000000042", "twitter",
+          "https://twitter.com/rivertonroads/status/1600000000000000042"),
+         ("https://www.instagram.com/p/CxFict10nal/", "instagram", "https://www.instagram.com/p/CxFict10nal/")]
+
+
+def wrapped_page(href: str) -> str:
+    from html import escape
+
+    return ("<html><body><p>Riverton's bridge reopened this morning after two years of repairs, the council said.</p>"
+            f'<p>The council <a href="{escape(href)}">posted about it</a> before noon.</p></body></html>')
+
+
+@pytest.mark.parametrize("how", WRAPPERS)
+@pytest.mark.parametrize("post, platform, canonical", POSTS, ids=["x", "instagram"])
+def test_scan_finds_the_post_a_wrapper_names(tmp_path, how, post, platform, canonical):
+    import json
+
+    story = tmp_path / "story.html"
+    story.write_text(wrapped_page(wrapped(post, how)))
+    result = run("--db", str(tmp_path / "c.db"), "scan", "--json", str(story))
+    assert result.exit_code == 0, result.output
+    embeds = json.loads(result.stdout)["embeds"]
+    assert [(e["platform"], e["url"]) for e in embeds] == [(platform, canonical)], embeds
+    text = tmp_path / "story.txt"
+    text.write_text(f"Riverton's bridge reopened this morning, the council said. It posted: {wrapped(post, how)}\n")
+    result = run("--db", str(tmp_path / "c.db"), "scan", "--json", "--format", "text", str(text))
+    assert [(e["platform"], e["url"]) for e in json.loads(result.stdout)["embeds"]] == [(platform, canonical)]
+
+
+WRAPPER_HOSTS = ("l.facebook.com", "www.google.com", "google.com", "t.umblr.com", "out.reddit.com",
+                 "l.instagram.com", "eur01.safelinks.protection.outlook.com", "www.youtube.com", "youtube.com")
+
+
+@pytest.mark.parametrize("how", WRAPPERS)
+def test_scan_resolve_follows_the_wrapped_link_and_never_asks_the_wrapper(fakenet, tmp_path, how):
+    import json
+
+    from tests.fakenet import page as served, redirect
+    from tests.test_cli_resolve import config_for
+
+    video = "https://www.facebook.com/RivertonCouncil/videos/5556667778889990/"
+    fakenet.route("fb.watch", "/qR7sT2uVwX/", redirect(video, 302))
+    for host in WRAPPER_HOSTS:   # were one asked, it would answer (and be counted in `hits`)
+        fakenet.route(host, "/", served("you are leaving", 200))
+    config = config_for(fakenet, tmp_path, hosts=("fb.watch", "www.facebook.com", *WRAPPER_HOSTS))
+    story = tmp_path / "story.html"
+    story.write_text(wrapped_page(wrapped("https://fb.watch/qR7sT2uVwX/", how)))
+    result = CliRunner().invoke(cli, ["--config", str(config), "--db", str(tmp_path / "c.db"), "scan", "--resolve",
+                                      "--json", str(story)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert [e["url"] for e in data["embeds"]] == ["https://fb.watch/qR7sT2uVwX/"], data["embeds"]
+    assert [r["final_url"] for r in data["resolutions"]] == [video], data["resolutions"]
+    assert fakenet.hits == [("fb.watch", "/qR7sT2uVwX/")]
+
