@@ -196,3 +196,54 @@ def test_scan_resolve_follows_the_wrapped_link_and_never_asks_the_wrapper(fakene
     assert [r["final_url"] for r in data["resolutions"]] == [video], data["resolutions"]
     assert fakenet.hits == [("fb.watch", "/qR7sT2uVwX/")]
 
+
+# 4. A wrapper's tokens (Facebook's h= and __cft__, Google's ust/usg, Tumblr's t=, Instagram's e=, Safe Links' data=,
+# holding the recipient's address, and sdata=, YouTube's redir_token=) were shown in `resolve`'s "unwrapped_from" and
+# `fetch`'s source, and kept in the cache; only Reddit's token= was redacted.
+TOKENS = ("AT0xFictionalFbToken", "AZxFictionalCft", "1700000000000001", "AOvVaw0FictionalUsg", "MjFictionalTumblrToken",
+          "AQFictionalRedditToken", "AT0xFictionalInstaToken", "FictionalData", "jane.doe", "FictionalSdata",
+          "QUFFFictionalRedir")
+
+
+def cache_text(db) -> str:
+    import sqlite3
+
+    with sqlite3.connect(db) as connection:
+        text = "\n".join(connection.iterdump())
+    connection.close()
+    return text
+
+
+@pytest.mark.parametrize("how", WRAPPERS)
+def test_a_wrappers_tokens_are_in_no_output_and_not_in_the_cache(tmp_path, how):
+    import json
+
+    link = wrapped(POSTS[0][0], how)
+    db = tmp_path / "c.db"
+    said = CliRunner().invoke(cli, ["--db", str(db), "resolve", "--json", link])
+    assert said.exit_code == 0, said.output
+    shown = json.loads(said.stdout)["unwrapped_from"]
+    assert shown.split("?")[0] == link.split("?")[0] and "REDACTED" in shown, shown
+    text = CliRunner().invoke(cli, ["--db", str(db), "resolve", link])
+    story = tmp_path / "story.html"
+    story.write_text(wrapped_page(link))
+    scanned = CliRunner().invoke(cli, ["--db", str(db), "scan", "--json", str(story)])
+    report = CliRunner().invoke(cli, ["--db", str(db), "report", "--offline", "--format", "json", str(story)])
+    everything = "\n".join([said.output, text.output, scanned.output, report.output, cache_text(db)])
+    assert not [token for token in TOKENS if token in everything]
+    assert POSTS[0][2] in text.stdout and POSTS[0][2] in report.stdout
+
+
+def test_a_wrappers_token_names_are_redacted_only_on_its_host():
+    from resolver.redact import Redactor
+
+    redact = Redactor().url
+    assert redact("https://www.youtube.com/watch?v=jNQXAC9IVRw&t=30") == "https://www.youtube.com/watch?v=jNQXAC9IVRw&t=30"
+    assert redact("https://news.example/a?e=1&h=2&data=3") == "https://news.example/a?e=1&h=2&data=3"
+    assert redact("https://t.umblr.com/redirect?z=https%3A%2F%2Fnews.example%2F&t=Mj") == \
+        "https://t.umblr.com/redirect?z=https%3A%2F%2Fnews.example%2F&t=REDACTED"
+    # a wrapper inside another: the inner one's token goes too
+    inner = "https://l.facebook.com/l.php?u=https%3A%2F%2Fx.com%2Fa%2Fstatus%2F1&h=ATsecret"
+    outer = Redactor().url("https://www.google.com/url?q=" + inner.replace("%", "%25").replace("&", "%26")
+                           .replace("?", "%3F").replace("=", "%3D").replace(":", "%3A").replace("/", "%2F") + "&usg=AOv")
+    assert "ATsecret" not in outer and "AOv" not in outer and outer.endswith("&usg=REDACTED"), outer
