@@ -30,7 +30,7 @@ from resolver import __version__, extract, own_files, platforms
 from resolver.article import Article, from_bytes, from_path, printable
 from resolver.errors import EmbedResolverError, EmptyInput, InputError, NotDecodable, disk_full
 from resolver.inputs import NO_ARTICLE_HINT, Census, InputSpec, Item, PassedOver, StdinLines, iter_items, load
-from resolver.lazy import lazy_dataclass
+from resolver.lazy import LazyPattern, lazy_dataclass
 from resolver.model import Credit, Embed
 from resolver.extract.incomplete import FailedStep
 from resolver.credit_language import CreditLanguageNotRead
@@ -545,9 +545,19 @@ class Summary:
             return outcome
         key: int | str = outcome.article_id if outcome.article_id is not None else outcome.article.sha256
         source = outcome.article.source
-        first = self._firsts.setdefault(key, (source, True))[0]
+        first, handed = self._firsts.setdefault(key, (source, True))
+        if not handed and first != source and first in self._seeded and not still_there(first):
+            # the earlier run's first is gone since (deleted, moved) and not read again: this copy, which is there, is
+            # the article now, and the copies after it name it (fix47c #5: they named a file no longer there)
+            del self._seeded[first]
+            self._firsts[key] = (source, True)
+            return outcome if outcome.same_bytes_as is None else self._marked(outcome, None)
         if first == source or outcome.same_bytes_as == first:
             return outcome
+        return self._marked(outcome, first)
+
+    @staticmethod
+    def _marked(outcome: ArticleResult, first: str | None) -> ArticleResult:
         new = object.__new__(type(outcome))   # a memo's LineResult too, which has no `replaced`
         new.__dict__.update(outcome.__dict__, same_bytes_as=first)
         return new
@@ -614,6 +624,20 @@ class Summary:
             self.same_bytes += 1   # its twin was handed on by this run (one an earlier run did is the job's)
             self.same_bytes_embeds += len(outcome.embeds)
             self.same_bytes_credits += len(outcome.credits)
+
+
+# What ends a record's source after its container's name: a JSON Lines line ("feed.jsonl:12"), a WARC record's offset
+# or an archive's part ("crawl.warc.gz#4096").
+RECORD_PLACE = LazyPattern(r"(?::\d+|#[^/#]*)\Z")
+
+
+def still_there(source: str) -> bool:
+    """Whether what an earlier run read an article from is still there: its file, or the JSON Lines or WARC file
+    holding its record. A URL or stdin is taken to be (nothing to look at)."""
+    if source == "-" or "://" in source or os.path.lexists(source):
+        return True
+    container = RECORD_PLACE.sub("", source)
+    return container != source and os.path.lexists(container)
 
 
 def link_outcome(error: str | None, *, gone: bool, unavailable: bool = False) -> str:

@@ -247,3 +247,47 @@ def test_a_wrappers_token_names_are_redacted_only_on_its_host():
     outer = Redactor().url("https://www.google.com/url?q=" + inner.replace("%", "%25").replace("&", "%26")
                            .replace("?", "%3F").replace("=", "%3D").replace(":", "%3A").replace("/", "%2F") + "&usg=AOv")
     assert "ATsecret" not in outer and "AOv" not in outer and outer.endswith("&usg=REDACTED"), outer
+
+
+# 5. A run stopped after it read a1.html, a1.html then deleted (or moved), the run going on: a1-copy.html, the same
+# bytes, was said `same_bytes_as` a1.html, a file no longer there.
+@pytest.mark.parametrize("change", ["deleted", "moved"])
+@pytest.mark.parametrize("output", [False, True], ids=["stdout", "output-file"])
+def test_a_copy_never_names_a_first_file_gone_since(tmp_path, monkeypatch, change, output):
+    import json
+    from pathlib import Path
+
+    from resolver import cli as cli_module
+
+    corpus = tmp_path / "corpus"
+    for month, n in (("2025-01", 1), ("2025-02", 2), ("2025-03", 3)):
+        (corpus / month).mkdir(parents=True)
+        (corpus / month / f"a{n}.html").write_text(page(n))
+    (corpus / "zz-copies").mkdir()
+    (corpus / "zz-copies" / "a1-copy.html").write_text(page(1))
+    real_emit, printed = cli_module._emit, [0]
+
+    def emit(outcome, **kwargs):
+        printed[0] += 1
+        if printed[0] == 2:
+            raise KeyboardInterrupt
+        real_emit(outcome, **kwargs)
+    out = tmp_path / "found.jsonl"
+    args = ("--db", str(tmp_path / "c.db"), "scan", "--json", "--workers", "1",
+            *(["-o", str(out)] if output else []), str(corpus))
+    monkeypatch.setattr(cli_module, "_emit", emit)
+    assert run(*args).exit_code == 130
+    first = corpus / "2025-01" / "a1.html"
+    if change == "moved":
+        first.rename(corpus / "2025-02" / "a1-moved.html")
+    else:
+        first.unlink()
+    monkeypatch.setattr(cli_module, "_emit", real_emit)
+    resumed = run(*args)
+    assert resumed.exit_code == 0, resumed.output
+    found = {Path(r["source"]).name: r["same_bytes_as"] for r in map(json.loads, (
+        out.read_text() if output else resumed.stdout).splitlines())}
+    named = [Path(same).name for same in found.values() if same is not None]
+    assert all(Path(same).exists() for same in found.values() if same is not None), found
+    assert "a1.html" not in found or not output, found   # a file gone leaves the output file
+    assert named == (["a1-moved.html"] if change == "moved" else []), found
