@@ -1397,6 +1397,10 @@ def _write_summary_json(path: Path, summary: Summary, job: dict[str, Any] | None
     from resolver.errors import InputError
 
     try:   # beside it, then renamed over it once whole (review46i: a kill or a full disk left half a file)
+        folder = path.absolute().parent
+        if not folder.is_dir():   # it was at the start (`_can_write`): never made again, on the disk below a mount
+            raise click.ClickException(f"its folder {folder} is gone since the run started: removed, or its disk "
+                                       "unmounted" if not folder.exists() else f"{folder} is no longer a folder")
         _write(path, json.dumps(_summary_object(summary, job, seconds=seconds, interrupted=interrupted),
                                 indent=2) + "\n")
     except (click.ClickException, InputError) as exc:   # InputError: DiskFull

@@ -291,3 +291,58 @@ def test_a_copy_never_names_a_first_file_gone_since(tmp_path, monkeypatch, chang
     assert all(Path(same).exists() for same in found.values() if same is not None), found
     assert "a1.html" not in found or not output, found   # a file gone leaves the output file
     assert named == (["a1-moved.html"] if change == "moved" else []), found
+
+
+# 6. The summary's folder gone by the run's end (removed, or a file put in its place): it was made again (mkdir -p),
+# so the summary went to a folder the user had removed (a disk unmounted: onto the disk below) and the run exited 0.
+@pytest.mark.parametrize("then", ["removed", "a-file"])
+def test_a_summary_whose_folder_is_gone_at_the_end_fails_the_run(tmp_path, monkeypatch, then):
+    import shutil
+
+    from resolver import cli as cli_module
+
+    story = tmp_path / "story.html"
+    story.write_text(page(1))
+    folder = tmp_path / "out"
+    folder.mkdir()
+    real_emit = cli_module._emit
+
+    def emit(outcome, **kwargs):
+        if folder.is_dir():
+            shutil.rmtree(folder)
+            if then == "a-file":
+                folder.write_text("not a folder\n")
+        real_emit(outcome, **kwargs)
+    monkeypatch.setattr(cli_module, "_emit", emit)
+    result = run("--db", str(tmp_path / "c.db"), "scan", "--json", "--summary-json", str(folder / "s.json"),
+                 str(story))
+    assert result.exit_code == 1, result.output
+    assert f"error: cannot write the summary to {folder / 's.json'}" in result.stderr, result.stderr
+    assert "Traceback" not in result.output
+    assert folder.is_file() if then == "a-file" else not folder.exists()
+    assert len(result.stdout.splitlines()) == 1   # the article's line: the run's work is kept
+
+
+def test_a_summary_file_made_read_only_during_the_run_fails_the_run(tmp_path, monkeypatch):
+    """Refused before the run when read-only then (`_can_write`); made so while the run goes on, it is kept as it is
+    and the run fails. Root may write any file: not checked as root."""
+    import os
+
+    from resolver import cli as cli_module
+
+    if os.geteuid() == 0:
+        pytest.skip("root writes a read-only file")
+    story = tmp_path / "story.html"
+    story.write_text(page(1))
+    summary = tmp_path / "s.json"
+    summary.write_text("{}\n")
+    real_emit = cli_module._emit
+
+    def emit(outcome, **kwargs):
+        summary.chmod(0o444)
+        real_emit(outcome, **kwargs)
+    monkeypatch.setattr(cli_module, "_emit", emit)
+    result = run("--db", str(tmp_path / "c.db"), "scan", "--json", "--summary-json", str(summary), str(story))
+    assert result.exit_code == 1, result.output
+    assert f"error: cannot write the summary to {summary}" in result.stderr, result.stderr
+    assert summary.read_text() == "{}\n"
