@@ -40,6 +40,10 @@ class PathType(click.Path):
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         from pathlib import Path
 
+        name = os.fsdecode(value) if isinstance(value, (str, bytes)) else None
+        if not self.dir_okay and name is not None and name.endswith(("/", os.sep)):
+            # pathlib drops the "/": `--summary-json outdir/` was written as a file named outdir (fix47c, #13)
+            self.fail(f"{name} is a folder's name (it ends in '/'); name a file", param, ctx)
         return Path(os.fsdecode(super().convert(value, param, ctx)))
 
 
@@ -1204,7 +1208,7 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
             job_totals = store.job_totals(run_options.job)
         store.forget_progress(run_options.job)   # done: the same command, run again, starts afresh
     handled = (summary.articles + summary.failed + summary.skipped + summary.unavailable + summary.resumed
-               + summary.repeated + sum(summary.left_out.values()))
+               + summary.repeated + sum(summary.left_out.values()) + sum(summary.own_files.values()))
     seconds = time.monotonic() - started
     if not quiet and handled > 1:
         click.echo(("this run: " if job_totals else "") + _summary_line(command, summary, seconds), err=True)
@@ -1253,11 +1257,11 @@ def _say_if_no_article(spec: InputSpec, summary: Summary, *, json_line: Callable
         click.echo(f"warning: no article in {', '.join(targets)} for shard {spec.shard}", err=True)
         return
     _say_no_article(targets, skipped=summary.skipped, left=sum(summary.left_out.values()),
-                    unmatched=summary.unmatched, json_line=json_line)
+                    unmatched=summary.unmatched, own=sum(summary.own_files.values()), json_line=json_line)
     summary.failed += 1   # an input that gave nothing: exit 1, and `archive`'s URLs are still archived
 
 
-def _say_no_article(targets: Sequence[str], *, skipped: int, left: int = 0, unmatched: int = 0,
+def _say_no_article(targets: Sequence[str], *, skipped: int, left: int = 0, unmatched: int = 0, own: int = 0,
                     json_line: Callable[[str], None] | None = None) -> None:
     """`error: no article in FOLDER (N files skipped)`, `error: no article from FILE (skipped)`: the line of a run
     whose targets held no article; a file's skip is said on the line above (newuser34b #5: "no article in
@@ -1271,6 +1275,7 @@ def _say_no_article(targets: Sequence[str], *, skipped: int, left: int = 0, unma
     parts = ([f"{skipped:,} file{'s' * (skipped != 1)} skipped" if folders else "skipped"] if skipped else [])
     parts += [f"{left:,} WARC record{'s' * (left != 1)} left out"] if left else []
     parts += ["no file matches --glob"] if unmatched else []
+    parts += [f"{own:,} file{'s' * (own != 1)} the tool wrote left out"] if own else []
     why = ", ".join(parts) or pipeline.NO_ARTICLE_HINT
     said = f"no article {'in' if folders else 'from'} {', '.join(targets)} ({why})"
     click.echo(f"error: {said}", err=True)
@@ -1392,6 +1397,10 @@ def _write_summary_json(path: Path, summary: Summary, job: dict[str, Any] | None
     from resolver.errors import InputError
 
     try:   # beside it, then renamed over it once whole (review46i: a kill or a full disk left half a file)
+        folder = path.absolute().parent
+        if not folder.is_dir():   # it was at the start (`_can_write`): never made again, on the disk below a mount
+            raise click.ClickException(f"its folder {folder} is gone since the run started: removed, or its disk "
+                                       "unmounted" if not folder.exists() else f"{folder} is no longer a folder")
         _write(path, json.dumps(_summary_object(summary, job, seconds=seconds, interrupted=interrupted),
                                 indent=2) + "\n")
     except (click.ClickException, InputError) as exc:   # InputError: DiskFull
@@ -1449,6 +1458,11 @@ def _summary_line(command: str, summary: Summary, seconds: float) -> str:
         kinds = ", ".join(f"{service} {n:,}" for service, n in summary.not_read.items())
         closed = f", {summary.closed:,} of them of closed services" if summary.closed else ""
         extras.append((not_read, f"post{'s' * (not_read != 1)} of services not read (not checked: {kinds}){closed}"))
+    if own := sum(summary.own_files.values()):   # never read as articles; said, so the count of files adds up
+        from resolver.own_files import counted
+
+        kinds = ", ".join(counted(kind, n) for kind, n in sorted(summary.own_files.items(), key=lambda k: (-k[1], k[0])))
+        extras.append((own, f"file{'s' * (own != 1)} the tool wrote left out, not articles ({kinds})"))
     left_out = sum(summary.left_out.values())
     if left_out:   # the WARC records that are no page: a crawl's 404s and images are not articles, but say so
         kinds = ", ".join(f"{n:,} {kind}" for kind, n in sorted(summary.left_out.items(), key=lambda k: (-k[1], k[0])))

@@ -26,7 +26,7 @@ from functools import lru_cache
 from pathlib import Path, PurePath
 from typing import IO, Any
 
-from resolver import jsonparse
+from resolver import jsonparse, own_files
 from resolver.article import (MAX_ARTICLE_BYTES, Article, TooLarge, cannot_open, charset_of, from_bytes, from_path,
                               looks_binary, not_a_page, printable, refuse_container)
 from resolver.errors import EmptyInput, InputError
@@ -263,7 +263,8 @@ def _count_all(spec: InputSpec, *, until: Callable[[], bool]) -> int | None:
         for path, _, explicit, problem, _ in _named(name, (), listed=census.listed):
             if until():
                 return None
-            if problem is None and inside.leave_out and not explicit and _own_output(path, inside):
+            if problem is None and not explicit and (inside.leave_out and _own_output(path, inside)
+                                                     or own_files.kind_of(path) is not None):
                 census.passed()
     return census.total
 
@@ -293,20 +294,23 @@ def _counts(spec: InputSpec, census: Census | None) -> Census | None:
 
 def iter_items(spec: InputSpec, *, skip: Skip | None = None, stdin: IO[bytes] | StdinLines | None = None,
                repeated: Callable[[], None] | None = None, passed_over: PassedOver | None = None,
-               met: Callable[[str], object] | None = None, census: Census | None = None) -> Iterator[Item]:
+               met: Callable[[str], object] | None = None, census: Census | None = None,
+               own: OwnFile | None = None) -> Iterator[Item]:
     """Every item the spec names, in a stable order, less those of other shards, those `skip` says are done and
     files already taken by another path (a link, a file named twice: `repeated` is called for each), all decided
     before the item is read. Items with a problem are always yielded: the user must hear of them. A WARC response
     that is no page (not 2xx, not HTML, a revisit) is no item: `passed_over` is called for each of this shard's.
     `met` is called with every item's resume key, in that order, before the shard choice: what it makes of the
     order is then the same in every shard and for any number of shards (pipeline.ProgressKeys). `census`: the
-    inputs counted, when that is cheap, as the first item is asked for (see Census)."""
+    inputs counted, when that is cheap, as the first item is asked for (see Census). A file a folder walk finds that
+    the run writes (`spec.leave_out`) or that the tool wrote (its cache, a summary JSON, a --json output, a WARC:
+    `own_files`) is no item: `own` is called with its path and what it is."""
     if not isinstance(spec, InputSpec):
         raise TypeError(f"spec must be an InputSpec, not {type(spec).__name__}")
     stdin = stdin if stdin is not None else sys.stdin.buffer
     counts = _counts(spec, census)
     taken = _Taker(spec.shard, skip, repeated, leave_out=frozenset(spec.leave_out), passed_over=passed_over, met=met,
-                   own=counts.passed if counts is not None else None)
+                   own=counts.passed if counts is not None else None, own_file=own)
     if counts is None:
         yield from _items(spec, taken, stdin, listed=None)
         return
@@ -374,6 +378,8 @@ def _stdin_item(stdin: IO[bytes] | StdinLines, limit: int) -> Item:
     return Item(source="-", key=None, locator="-", data=data, explicit=True, max_bytes=limit)
 
 
+# A file of the tool's own left out: (its path, what it is: own_files.CACHE, ... or own_files.THIS_RUN)
+OwnFile = Callable[[str, str], None]
 # A WARC record left out, not a page: (source "crawl.warc.gz#4096", its target URL, kind "HTTP 404", in full
 # "HTTP 404 Not Found").
 PassedOver = Callable[[str, str, str, str], None]
@@ -385,9 +391,11 @@ class _Taker:
 
     def __init__(self, shard: Shard | None, skip: Skip | None, repeated: Callable[[], None] | None = None, *,
                  leave_out: frozenset[str] = frozenset(), passed_over: PassedOver | None = None,
-                 met: Callable[[str], object] | None = None, own: Callable[[], None] | None = None) -> None:
+                 met: Callable[[str], object] | None = None, own: Callable[[], None] | None = None,
+                 own_file: OwnFile | None = None) -> None:
         self.shard, self.skip, self.repeated, self.leave_out = shard, skip, repeated, leave_out
         self.own = own   # told of each file left out as the run's own output (Census.passed)
+        self.own_file = own_file   # told of each, with what it is
         self.passed_over, self.met = passed_over, met
         self.files: set[str] = set()   # keys of the files taken (not of JSON Lines or WARC records: no need)
         self.containers: set[str] = set()   # real paths of the JSON Lines and WARC files read
@@ -400,7 +408,11 @@ class _Taker:
             real = _real_path(path, os.lstat(path))
         except OSError:
             return True   # reading it says what is wrong
-        if not explicit and self.left_out(real):   # one named is read wherever it is
+        # one named is read wherever it is; a --json output or a WARC the tool wrote, found in a folder, is none of
+        # the feed's or the crawl's (fix47c, #13)
+        if not explicit and (why := own_files.kind_of(path) or (own_files.THIS_RUN if self.left_out(real) else None)):
+            if self.own_file is not None:
+                self.own_file(str(path), why)
             return False
         if real in self.containers:
             if self.repeated is not None:
@@ -413,6 +425,13 @@ class _Taker:
         """Whether a file is, or is in, something the run writes: its output file, or a report's folder."""
         return any(real == path or real.startswith(path.rstrip(os.sep) + os.sep) for path in self.leave_out)
 
+    def _own(self, item: Item) -> str | None:
+        """What a file a walk found is, when it is the run's output or one the tool wrote (its cache, a summary JSON:
+        a later run read it as an article, fix47c #13); None for any other file."""
+        mine = self.leave_out and item.key is not None and self.left_out(item.key.rsplit("|", 2)[0])
+        what = own_files.kind_of(item.path) if item.path is not None else None
+        return what or (own_files.THIS_RUN if mine else None)
+
     def wants(self, locator: str, key: str | None) -> bool:
         if key is not None and self.met is not None:
             self.met(key)   # every shard meets every key, in the input's order
@@ -423,9 +442,11 @@ class _Taker:
     def __call__(self, item: Item) -> Iterator[Item]:
         if item.problem is None and item.path is not None and item.key is not None:
             # A file's key: real path|size|time. One named is read whatever folder it is in.
-            if self.leave_out and not item.explicit and self.left_out(item.key.rsplit("|", 2)[0]):
+            if not item.explicit and (why := self._own(item)) is not None:
                 if self.own is not None:
                     self.own()
+                if self.own_file is not None:
+                    self.own_file(item.source, why)
                 return
             if item.key in self.files:
                 if self.repeated is not None:

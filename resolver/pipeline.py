@@ -26,11 +26,11 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from cache import CacheError
-from resolver import __version__, extract, platforms
+from resolver import __version__, extract, own_files, platforms
 from resolver.article import Article, from_bytes, from_path, printable
 from resolver.errors import EmbedResolverError, EmptyInput, InputError, NotDecodable, disk_full
 from resolver.inputs import NO_ARTICLE_HINT, Census, InputSpec, Item, PassedOver, StdinLines, iter_items, load
-from resolver.lazy import lazy_dataclass
+from resolver.lazy import LazyPattern, lazy_dataclass
 from resolver.model import Credit, Embed
 from resolver.extract.incomplete import FailedStep
 from resolver.credit_language import CreditLanguageNotRead
@@ -491,6 +491,9 @@ class Summary:
     truncated: int = 0        # articles whose WARC record the crawler cut short (scanned: embeds may be missing)
     changed: int = 0          # articles whose source held another version when last scanned (an edited page)
     left_out: dict[str, int] = field(default_factory=dict)   # WARC records that are no page, by kind ("HTTP 404")
+    # files a folder walk found that the tool wrote (its cache, a summary JSON, a --json output, a WARC; or this run's
+    # output), by what they are (own_files): never read as articles (fix47c #13: a summary JSON was one)
+    own_files: dict[str, int] = field(default_factory=dict)
     links_not_followed: int = 0   # t.co links in the articles' text that no embed carries (newuser35c #3)
     credit_language_not_read: int = 0   # articles in a language whose credit words are not read (credits37)
     links_gone: int = 0       # links an embed carries that ended at a page that is gone (scan --fail-on-gone)
@@ -542,9 +545,19 @@ class Summary:
             return outcome
         key: int | str = outcome.article_id if outcome.article_id is not None else outcome.article.sha256
         source = outcome.article.source
-        first = self._firsts.setdefault(key, (source, True))[0]
+        first, handed = self._firsts.setdefault(key, (source, True))
+        if not handed and first != source and first in self._seeded and not still_there(first):
+            # the earlier run's first is gone since (deleted, moved) and not read again: this copy, which is there, is
+            # the article now, and the copies after it name it (fix47c #5: they named a file no longer there)
+            del self._seeded[first]
+            self._firsts[key] = (source, True)
+            return outcome if outcome.same_bytes_as is None else self._marked(outcome, None)
         if first == source or outcome.same_bytes_as == first:
             return outcome
+        return self._marked(outcome, first)
+
+    @staticmethod
+    def _marked(outcome: ArticleResult, first: str | None) -> ArticleResult:
         new = object.__new__(type(outcome))   # a memo's LineResult too, which has no `replaced`
         new.__dict__.update(outcome.__dict__, same_bytes_as=first)
         return new
@@ -575,7 +588,7 @@ class Summary:
         for name in (f.name for f in fields(self)):
             mine = getattr(self, name)
             if isinstance(mine, dict):
-                for kind, count in other[name].items():
+                for kind, count in other.get(name, {}).items():   # a shard of an older version lacks a newer one
                     mine[kind] = mine.get(kind, 0) + count
             else:
                 setattr(self, name, mine + other[name])
@@ -611,6 +624,20 @@ class Summary:
             self.same_bytes += 1   # its twin was handed on by this run (one an earlier run did is the job's)
             self.same_bytes_embeds += len(outcome.embeds)
             self.same_bytes_credits += len(outcome.credits)
+
+
+# What ends a record's source after its container's name: a JSON Lines line ("feed.jsonl:12"), a WARC record's offset
+# or an archive's part ("crawl.warc.gz#4096").
+RECORD_PLACE = LazyPattern(r"(?::\d+|#[^/#]*)\Z")
+
+
+def still_there(source: str) -> bool:
+    """Whether what an earlier run read an article from is still there: its file, or the JSON Lines or WARC file
+    holding its record. A URL or stdin is taken to be (nothing to look at)."""
+    if source == "-" or "://" in source or os.path.lexists(source):
+        return True
+    container = RECORD_PLACE.sub("", source)
+    return container != source and os.path.lexists(container)
 
 
 def link_outcome(error: str | None, *, gone: bool, unavailable: bool = False) -> str:
@@ -722,11 +749,18 @@ def items_of(spec: InputSpec, *, session: Session, options: RunOptions, summary:
             summary.left_out[kind] = summary.left_out.get(kind, 0) + 1
         if passed_over is not None:
             passed_over(source, url, kind, why)
+
+    def own(_path: str, what: str) -> None:
+        if summary is not None:
+            summary.own_files[what] = summary.own_files.get(what, 0) + 1
+    if store is not None and str(store.path) != ":memory:":   # the cache this run writes, which a walk found and read
+        cache = os.path.realpath(store.path)
+        spec = replace(spec, leave_out=(*spec.leave_out, cache, *(cache + end for end in own_files.SIDE_ENDS)))
     keys = ProgressKeys(session.redactor)
     if store is None or options.job is None or not options.resume or not store.finished_any(options.job):
         # Nothing an earlier run finished: no lookup per item (#14: one query an article on a fresh run).
         return _kept_as(iter_items(spec, stdin=stdin, repeated=repeated, passed_over=left_out, met=keys,
-                                   census=census), keys)
+                                   census=census, own=own), keys)
     job = options.job
     if summary is not None:   # their twins read now are said to be the same article (newuser46b #2)
         summary.seed_firsts(store.job_articles(job))
@@ -743,7 +777,7 @@ def items_of(spec: InputSpec, *, session: Session, options: RunOptions, summary:
             summary.resumed += 1
         return finished
     items = _kept_as(iter_items(spec, skip=done, stdin=stdin, repeated=repeated, passed_over=left_out, met=met,
-                                census=census), keys)
+                                census=census, own=own), keys)
     return items if options.output is None else _gone_once_read(_stale_records(items, store, job, options.output),
                                                                 store, job, options.output)
 

@@ -41,6 +41,20 @@ SECRET_PARAMS = frozenset({
     "refresh_token", "id_token", "bearer_token", "oauth_token", "oauth_signature", "session", "sessionid",
     "x-amz-signature", "x-amz-credential", "x-amz-security-token", "x-goog-signature", "x-goog-credential",
 })
+# The parameters of a redirect wrapper that carry its tracking or signing tokens, by the wrapper's host ("www." left
+# out): they tie the link to the person who copied it (Facebook's link shim `h` and `__cft__[…]`, Google's redirect
+# `ust`/`usg`/`ved`, Instagram's `e`, Tumblr's `t`, Reddit's `token`, YouTube's `redir_token`, Outlook Safe Links'
+# `data`, holding the recipient's e-mail address, and `sdata`): never shown, logged or kept (fix47c #4, #11). Only
+# on these hosts: elsewhere `t=` is a video's time and `e=` anything.
+WRAPPER_TOKENS: dict[str, frozenset[str]] = {
+    "l.facebook.com": frozenset({"h", "__cft__"}), "lm.facebook.com": frozenset({"h", "__cft__"}),
+    "google.com": frozenset({"ust", "usg", "ved"}), "l.instagram.com": frozenset({"e"}),
+    "t.umblr.com": frozenset({"t"}), "out.reddit.com": frozenset({"token"}),
+    "youtube.com": frozenset({"redir_token"}), "m.youtube.com": frozenset({"redir_token"}),
+}
+SAFELINKS_SUFFIX = ".safelinks.protection.outlook.com"
+SAFELINKS_TOKENS = frozenset({"data", "sdata"})
+NO_TOKENS: frozenset[str] = frozenset()
 # Request and response headers whose value is a credential or a session.
 SECRET_HEADERS = frozenset({
     "authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key", "api-key", "x-auth-token",
@@ -480,6 +494,13 @@ def _spans_everywhere(secrets: tuple[str, ...], text: str,
     return [span for pattern in patterns if pattern.search(text) for span in _occurrences(pattern, text)]
 
 
+def _wrapper_tokens(netloc: str) -> frozenset[str]:
+    """The token parameters of the redirect wrapper on this host (`WRAPPER_TOKENS`), none for any other host."""
+    host = netloc.rpartition("@")[2].partition(":")[0].lower().rstrip(".")
+    host = host[4:] if host.startswith("www.") else host
+    return WRAPPER_TOKENS.get(host) or (SAFELINKS_TOKENS if host.endswith(SAFELINKS_SUFFIX) else NO_TOKENS)
+
+
 def secrets_of(settings: object) -> tuple[str, ...]:
     """The configured secrets of a Settings object (those that are set)."""
     return tuple(value for name in SECRET_SETTINGS if isinstance(value := getattr(settings, name, None), str) and value)
@@ -549,16 +570,19 @@ class Redactor:
                 netloc = f"{userinfo.split(':', 1)[0]}:{REDACTED}@{host}"
         rest, hash_, fragment = url[stop:].partition("#")
         path, mark, query = rest.partition("?")
-        return self._values(url[:start] + netloc + path + mark + self._params(query) + hash_ + self._params(fragment))
+        tokens = _wrapper_tokens(netloc)
+        return self._values(url[:start] + netloc + path + mark + self._params(query, tokens) + hash_
+                            + self._params(fragment, tokens))
 
-    def _params(self, query: str) -> str:
+    def _params(self, query: str, tokens: frozenset[str] = NO_TOKENS) -> str:
         if "=" not in query:
             return query
         parts = []
         for part in query.split("&"):
             name, eq, value = part.partition("=")
-            if eq and value and (unquote_plus(name).translate(STRIPPED_FROM_URLS).strip().lower() in SECRET_PARAMS
-                                 or unquote_plus(value) in self.secrets):
+            said = unquote_plus(name).translate(STRIPPED_FROM_URLS).strip().lower() if eq and value else ""
+            if eq and value and (said in SECRET_PARAMS or unquote_plus(value) in self.secrets
+                                 or tokens and said.partition("[")[0] in tokens):
                 part = f"{name}={REDACTED}"
             elif eq and ("://" in value or "%3a%2f%2f" in value.lower()):
                 # a URL carried in a parameter (a CDX or availability query's url=): its own secrets redacted too

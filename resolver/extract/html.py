@@ -134,7 +134,8 @@ def _names_pattern(names: list[str]) -> str:
 # by one longest first as `platforms.DOMAIN_PATTERN` (#14).
 HREF_VALUE_RE = re.compile(
     r"""\n(?:https?:)?//(?:[a-z0-9-]+\.)*(?:"""
-    rf"""{_names_pattern(sorted(platforms.BY_DOMAIN))}|{platforms.mastodon.HOST_PATTERN})/[^"'\s>]*$""", re.MULTILINE)
+    rf"""{_names_pattern(sorted({*platforms.BY_DOMAIN, *platforms.WRAPPER_HOSTS}))}|{platforms.mastodon.HOST_PATTERN})"""
+    r"""/[^"'\s>]*$""", re.MULTILINE)   # and the redirect wrappers' hosts: the post a wrapper names is read (fix47c)
 # A Wayback Machine capture link's own part, up to the URL it captured (`platforms.archived_capture` reads it).
 CAPTURE_PREFIX_RE = LazyPattern(r"\n(?:https?:)?//(?:web\.)?archive\.org/web/\d{4,14}(?:[a-z]{2}_)?/(?:https?:/{1,2})?")
 # Elements that can be an embed by their tag.

@@ -111,14 +111,23 @@ def redirect_target(split: urls.SplitURL) -> str | None:
 
 # The outbound-link wrappers of other platforms, by host: (the query word naming the target, the paths it is on):
 # Instagram's l.instagram.com/?u=<target>&e=<token>, Reddit's out.reddit.com/t3_<id>?url=<target>&token=<token>,
-# Tumblr's t.umblr.com/redirect?z=<target>&t=<token> (newuser46c #1: `resolve` asked the wrapper, not the link).
+# Tumblr's t.umblr.com/redirect?z=<target>&t=<token> (newuser46c #1: `resolve` asked the wrapper, not the link),
+# YouTube's youtube.com/redirect?q=<target>&redir_token=<token> (a video description's links: fix47c, #13).
 OUTBOUND: dict[str, tuple[str, str | None]] = {"l.instagram.com": ("u", None), "out.reddit.com": ("url", "*"),
-                                               "t.umblr.com": ("z", "redirect")}
+                                               "t.umblr.com": ("z", "redirect"), "youtube.com": ("q", "redirect"),
+                                               "m.youtube.com": ("q", "redirect")}
+# Outlook's Safe Links, on a host of its region (eur01., nam12., ...): <region>.safelinks.protection.outlook.com/
+# ?url=<target>&data=<the recipient's address and ids>&sdata=<a signature>&reserved=0 (fix47c, #13): a link pasted
+# from an e-mail. Its target is the link; the wrapper is never asked, and its data never shown (redact.py).
+SAFELINKS_SUFFIX = ".safelinks.protection.outlook.com"
+SAFELINKS = ("url", None)
+# The wrappers' hosts a link on no platform's host may be on (`extract.html` picks the links to read by their host)
+WRAPPER_HOSTS = ("google.com", "t.umblr.com", "safelinks.protection.outlook.com")
 
 
 def _outbound_target(split: urls.SplitURL) -> str | None:
     """The web link an `OUTBOUND` wrapper names, decoded; None for any other URL, or one naming no web link."""
-    word, path = OUTBOUND.get(split.host, ("", ""))
+    word, path = OUTBOUND.get(split.host) or (SAFELINKS if split.host.endswith(SAFELINKS_SUFFIX) else ("", ""))
     # the path: none (None), any one part ("*": out.reddit.com's t3_<id>), or that one part
     fits = not split.parts if path is None else len(split.parts) <= 1 if path == "*" else split.parts == (path,)
     if not word or not fits:
@@ -128,23 +137,30 @@ def _outbound_target(split: urls.SplitURL) -> str | None:
 
 
 def link_target(url: str) -> str:
-    """The link a redirect wrapper (Google's redirect, Facebook's link shim, Instagram's, Reddit's and Tumblr's
-    outbound links) leads to, decoded; any other URL as it is. A post's links are reported so: a Google Docs export
-    wrapped each in google.com/url?q= (newuser37b #5)."""
+    """The link a redirect wrapper (Google's redirect, Facebook's link shim, Instagram's, Reddit's, Tumblr's and
+    YouTube's outbound links, Outlook's Safe Links) leads to, decoded; any other URL as it is. A post's links are
+    reported so: a Google Docs export wrapped each in google.com/url?q= (newuser37b #5)."""
     for _ in range(WRAPPED_DEPTH):   # a wrapper in a wrapper: a link copied from one export into another (review38b)
         low = url[:40].lower()
         if "google." not in low and "facebook." not in low and "l.instagram." not in low and "out.reddit." not in low \
-                and "t.umblr." not in low:
+                and "t.umblr." not in low and "safelinks." not in low and "youtube.com/redirect" not in low:
             return url   # none of those hosts: not split (most links)
         split = urls.split(url)
-        if split is None:
-            return url
-        target = redirect_target(split) if split.host in GOOGLE_HOSTS else _outbound_target(split) \
-            if split.host in OUTBOUND else facebook.shim_target(split)
+        target = wrapped_target(split) if split is not None else None
         if not target:
             return url
         url = target
     return url
+
+
+def wrapped_target(split: urls.SplitURL) -> str | None:
+    """The web link a redirect wrapper names (one wrapper: `link_target` reads one inside another), decoded; None
+    for a URL that is no wrapper, or one naming no web link."""
+    if split.host in GOOGLE_HOSTS:
+        return redirect_target(split)
+    if split.host in OUTBOUND or split.host.endswith(SAFELINKS_SUFFIX):
+        return _outbound_target(split)
+    return facebook.shim_target(split)
 
 
 WRAPPED_DEPTH = 8   # wrappers read one inside another, at most (each is shorter than the last: a bound, not a limit)
@@ -166,12 +182,14 @@ def parse_url(url: str) -> PostRef | None:
     split = urls.split(url)
     if split is None:
         return None
+    # Facebook's link shim names the link it leads to (newuser36 #4), Google's redirect too (newuser37b #5), and the
+    # other wrappers (fix47c #3: a post linked through l.instagram.com, out.reddit.com, t.umblr.com, YouTube's
+    # redirect or Outlook's Safe Links was no embed)
+    if (target := wrapped_target(split)) is not None:
+        return parse_url(target)
     module = platform_of(split.host)
-    if module is facebook and (target := facebook.shim_target(split)) is not None:
-        return parse_url(target)   # Facebook's link shim names the link it leads to (newuser36 #4)
     if module is None and split.host in GOOGLE_HOSTS:
-        target = redirect_target(split)   # Google's redirect too (newuser37b #5)
-        return parse_url(target) if target is not None else None
+        return None
     return module.parse(url) if module is not None else mastodon.parse(url)
 
 
@@ -392,6 +410,6 @@ def is_embed(ref: PostRef) -> bool:
 
 
 __all__ = ["ADDRESS_OF", "ASKED_NOTHING", "beyond_ascii", "in_other_digits", "lookalike_account", "lookalike_link", "private_link", "BY_DOMAIN", "NOT_POSTS", "archived_capture", "link_doubt", "DOMAIN_PATTERN", "PAGE_MARKERS", "PLATFORMS",
-           "SOURCE_SHAPES", "comment_said", "is_embed", "link_target", "parent_of", "parse_url", "post_key", "url_forms",
+           "SOURCE_SHAPES", "WRAPPER_HOSTS", "comment_said", "wrapped_target", "is_embed", "link_target", "parent_of", "parse_url", "post_key", "url_forms",
            "platform_of", "bluesky", "facebook", "instagram", "mastodon", "reddit", "telegram", "threads", "tiktok",
            "vimeo", "x", "youtube"]
