@@ -440,8 +440,10 @@ def _split_credit(value: str, org: str | None) -> tuple[str | None, str | None]:
     if len(kept) == 2 and "X" in kept and any(p.startswith("@") for p in kept):
         return next(p for p in kept if p != "X"), "X"   # "via X/@handle": the account on X, the platform (newuser27)
     people = [p for p in kept[1:] if not is_org(p)]
-    if not people and names_a_public_body(kept[0]):
-        return None, as_written(value, kept)   # "Sozialministerium/dpa": the body supplied it, dpa sent it (newuser46a #1)
+    if not people and names_a_public_body(kept[0]) and not any(r.casefold() == "handout" for r in roles):
+        # "Sozialministerium/dpa": the body supplied it, dpa sent it (newuser46a #1); "U.S. Navy/Handout via REUTERS"
+        # says the body made the handout, as "Royal Navy/Handout via REUTERS" does (wire28)
+        return None, as_written(value, kept)
     # Agency first ("REUTERS/Jane Doe", "NASA Goddard Center/Jane Doe"): exactly a known agency, or a name that
     # reads as an organisation with a person after it ("Reuters TV/Reuters" keeps Reuters TV as the creator).
     # Organisations only, no agency among them ("Police/Fire Department"): one organisation, no creator; "Police"
@@ -1096,13 +1098,21 @@ PUBLIC_BODY_RE = LazyPattern(
     # Dutch and Italian (newuser47a #3): "Foto: Politie Utrecht", "Foto: Vigili del Fuoco" were read as a person
     r"|politie\w*|brandweer\w*|gemeente|ministerie|rijksoverheid|defensie|rijkswaterstaat|\w*marechaussee"
     r"|provincie|openbaar ministerie|polizia|carabinieri|vigili del fuoco|guardia di finanza|guardia costiera"
-    r"|protezione civile|comune di|ministero|prefettura|questura|governo|palazzo chigi|quirinale)(?!\w)",
+    r"|protezione civile|comune di|ministero|prefettura|questura|governo|palazzo chigi|quirinale"
+    # Spanish (fix47b #1): "(Foto: Policía Nacional)", "Fuente: Guardia Civil" were read as a person
+    r"|polic[ií]a|guardia civil|guardia urbana|ayuntamiento|ej[ée]rcito|armada|fuerzas armadas|mossos|ertzaintza"
+    r"|bomberos|protecci[óo]n civil|delegaci[óo]n del gobierno|casa real|moncloa|generalitat|xunta|junta de"
+    r"|diputaci[óo]n|cabildo|salvamento mar[ií]timo|gobierno|ministerio"
+    # US (fix47b #1): "Photo: U.S. Coast Guard", "(Photo: Ohio National Guard)" were a person, "U.S. Air Force/Jane
+    # Roe" the air force the photographer; anything "U.S." names is a body, a state's guard is one
+    r"|u\.\s?s\.|us (?:army|navy|air force|marines?|coast guard|space force|department|embassy)"
+    r"|(?:[a-z.]+ ){0,2}(?:national|coast) guard)(?!\w)",
     re.IGNORECASE)
 
 
 def names_a_public_body(value: str) -> bool:
-    """Does a credit's part open with a German or French public body's word (`PUBLIC_BODY_RE`): "Sozialministerium",
-    "Préfecture du Nord", "Polizei Berlin"? Not a word inside a name ("Jean Senat"). A body before an agency supplied
+    """Does a credit's part open with a public body's word (`PUBLIC_BODY_RE`): "Sozialministerium", "Préfecture du
+    Nord", "Polizei Berlin", "Guardia Civil", "U.S. Coast Guard"? Not a word inside a name ("Jean Senat"). A body before an agency supplied
     the picture, the agency sent it on: neither made it (newuser46a #1)."""
     return PUBLIC_BODY_RE.match(value.strip()) is not None
 

@@ -217,8 +217,8 @@ PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
     # The Arabic and Persian "source" too: "المصدر: رويترز", "منبع: خبرگزاری مهر" beside a picture name who supplied
     # it, as a picture desk reads them (newuser43a #1); in prose they cite where facts came from, as "Source:" does
     # German "Quelle:" (newuser46a #6), as "Source:"
-    # Italian "Fonte:" and Dutch "Bron:" too (newuser47a #6)
-    ("source", LazyPattern(rf"[(\[]?{SP}*(?:Source|(?<!\w)(?:Quelle|Fonte|Bron)|المصدر|منبع){SP}*[:：]{SP}*(?P<value>[^()\[\]\n:]{{2,80}}?){SP}*[)\]]?{SP}*$",
+    # Italian "Fonte:" and Dutch "Bron:" too (newuser47a #6), Spanish "Fuente:" (fix47b #1)
+    ("source", LazyPattern(rf"[(\[]?{SP}*(?:Source|(?<!\w)(?:Quelle|Fonte|Bron|Fuente)|المصدر|منبع){SP}*[:：]{SP}*(?P<value>[^()\[\]\n:]{{2,80}}?){SP}*[)\]]?{SP}*$",
                           re.MULTILINE)),
     # A caption ending in the supplier: "... in Surabaya (EPA)", "(AFP/Getty)", "[GETTY]", "(Jane Doe/Reuters)"
     ("trailing", LazyPattern(rf"[(\[]{SP}*(?P<value>[^()\[\]\n]{{2,80}}?){SP}*[)\]]{SP}*$", re.MULTILINE)),
@@ -1544,8 +1544,8 @@ _HINT_RE = re.compile(first_characters_first(HINTS), re.IGNORECASE | re.MULTILIN
 
 def _source_word(text: str) -> bool:
     """Does a text hold a word the "source" form opens with: English "Source", German "Quelle" (newuser46a #6),
-    Arabic "المصدر", Persian "منبع"?"""
-    return "Source" in text or "Quelle" in text or "Fonte" in text or "Bron" in text or not text.isascii() and ("المصدر" in text or "منبع" in text)
+    Italian "Fonte", Dutch "Bron", Spanish "Fuente" (fix47b #1), Arabic "المصدر", Persian "منبع"?"""
+    return "Source" in text or "Quelle" in text or "Fonte" in text or "Bron" in text or "Fuente" in text or not text.isascii() and ("المصدر" in text or "منبع" in text)
 
 
 def might_have_credit(text: str) -> bool:

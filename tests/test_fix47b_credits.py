@@ -1,0 +1,65 @@
+"""fix47b: credit lines earlier reviewers found read wrongly, whose fix was lost (fictional captions and people).
+
+Spanish and US public bodies read as photographers, names after a pipe lost, a Dutch paper named with its article
+read as a person, a trailing Italian or Swedish "per" kept in a name, a known agency ending a caption with no credit
+word before it not read.
+"""
+
+import pytest
+
+from resolver.extract import find_all
+
+IMAGE = "https://img.diario-ficticio.example/2026/a.jpg"
+
+
+def figure(caption: str, lang: str = "en") -> str:
+    return (f'<!doctype html><html lang="{lang}"><body><article><p>The article\'s words, long enough.</p>'
+            f'<figure><img src="{IMAGE}"><figcaption>A scene at the harbour. {caption}</figcaption></figure>'
+            '</article></body></html>')
+
+
+def plain(line: str) -> str:
+    return f"The article's words, long enough.\n\nA scene at the harbour. {line}\n\nMore words.\n"
+
+
+def read(content: str, kind: str = "html") -> list[tuple[str | None, str | None, str | None, str | None]]:
+    """(creator, organization, split confidence, kind) of each credit found."""
+    return [(c.creator, c.organization, c.split_confidence, c.kind) for c in find_all(content, kind)[1]]
+
+
+# Item 1: a Spanish or US public body is the organisation, never the photographer ("(Foto: Policía Nacional)" was the
+# person "Policía Nacional"; "Photo: U.S. Air Force/Staff Sgt. Jane Roe" made the air force the photographer of the
+# organisation "Staff Sgt. Jane Roe"; "Fuente: Guardia Civil" gave no credit).
+@pytest.mark.parametrize("line, lang, expected", [
+    ("Foto: Ministerio de Defensa", "es", [(None, "Ministerio de Defensa", "high", None)]),
+    ("(Foto: Policía Nacional)", "es", [(None, "Policía Nacional", "high", None)]),
+    ("Foto: Guardia Civil", "es", [(None, "Guardia Civil", "high", None)]),
+    ("Foto: Policía Local de Valdeluz", "es", [(None, "Policía Local de Valdeluz", "high", None)]),
+    ("Foto: Ayuntamiento de Valdeluz", "es", [(None, "Ayuntamiento de Valdeluz", "high", None)]),
+    ("(Foto: Ejército de Tierra)", "es", [(None, "Ejército de Tierra", "high", None)]),
+    ("Foto: Guardia Civil/Ana Ejemplo", "es", [("Ana Ejemplo", "Guardia Civil", "high", None)]),
+    ("(Photo: U.S. Army)", "en", [(None, "U.S. Army", "high", None)]),
+    ("Photo: U.S. Coast Guard", "en", [(None, "U.S. Coast Guard", "high", None)]),
+    ("(Photo: Ohio National Guard)", "en", [(None, "Ohio National Guard", "high", None)]),
+    ("Photo: U.S. Air Force/Jane Roe", "en", [("Jane Roe", "U.S. Air Force", "high", None)]),
+    ("(NASA/Handout)", "en", [(None, "NASA", "high", "handout")]),
+    ("Photo: FBI", "en", [(None, "FBI", "high", None)]),
+    ("Foto: Ana Ejemplo", "es", [("Ana Ejemplo", None, "high", None)]),
+], ids=["ministerio", "policia-nacional", "guardia-civil", "policia-local", "ayuntamiento", "ejercito",
+        "guardia-civil-person", "us-army", "us-coast-guard", "national-guard", "us-air-force-person", "nasa-handout",
+        "fbi", "a-person-still"])
+def test_spanish_and_us_public_bodies_are_organisations(line, lang, expected):
+    assert read(figure(line, lang)) == expected
+    assert read(plain(line), "text") == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Fuente: Guardia Civil", [(None, "Guardia Civil", "high", None)]),
+    ("Fuente: Ana Ejemplo", [("Ana Ejemplo", None, "high", None)]),
+], ids=["fuente-body", "fuente-person"])
+def test_spanish_fuente_ending_a_caption_names_who_supplied_the_picture(line, expected):
+    assert read(figure(line, "es")) == expected
+
+
+def test_spanish_fuente_in_prose_is_no_credit():
+    assert read(plain("Fuente: el Gobierno dijo que el puerto abre el lunes."), "text") == []
