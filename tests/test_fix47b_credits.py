@@ -63,3 +63,22 @@ def test_spanish_fuente_ending_a_caption_names_who_supplied_the_picture(line, ex
 
 def test_spanish_fuente_in_prose_is_no_credit():
     assert read(plain("Fuente: el Gobierno dijo que el puerto abre el lunes."), "text") == []
+
+
+# Item 4: a German site's pipe between a credit's photographer and agency. The keyword credit stopped at it: "Bild:
+# Anna Beispiel | dpa" lost dpa, "Foto: dpa | Anna Beispiel" the photographer. What a pipe leads to that names no
+# agency and no person is a site's menu, not the credit's.
+@pytest.mark.parametrize("line, expected", [
+    ("Bild: Anna Beispiel | dpa", [("Anna Beispiel", "dpa", "high", None)]),
+    ("Foto: Max Muster | AP", [("Max Muster", "AP", "high", None)]),
+    ("Foto: dpa | Anna Beispiel", [("Anna Beispiel", "dpa", "high", None)]),
+    ("Foto: Max Muster/dpa | picture alliance / dpa", [("Max Muster", "dpa", "high", None),
+                                                       (None, "picture alliance / dpa", "high", None)]),
+    ("Foto: Anna Beispiel | Mehr Bilder", [("Anna Beispiel", None, "high", None)]),
+    ("Foto: dpa | Startseite", [(None, "dpa", "high", None)]),
+    ("Foto: dpa | Unsere Partner", [(None, "dpa", "high", None)]),
+], ids=["person-pipe-agency", "person-pipe-ap", "agency-pipe-person", "person-agency-pipe-picture-alliance",
+        "person-pipe-menu", "agency-pipe-menu", "agency-pipe-menu-two-words"])
+def test_a_pipe_between_photographer_and_agency(line, expected):
+    assert read(figure(line, "de")) == expected
+    assert read(plain(line), "text") == expected

@@ -556,6 +556,9 @@ def _read_credits(text: str, *, source: str = "text", offset: int = 0, image: st
                                                      or (cut := _agency_before_prose(written[lead:])) is not None):
                 written, end = written[:lead + cut], match.start("value") + lead + cut   # "Jane Doe / AFP — “œuvre”"
             written = written[lead:]
+            if form == "keyword" and org is None and "|" in text[end:end + 3] \
+                    and (piped := _across_pipe(text, end, written)) is not None:
+                written, end = piped   # "Bild: Anna Beispiel | dpa", "Foto: dpa | Anna Beispiel" (fix47b #4)
             if "C" in written and (licence := LICENCE_END_RE.search(written)) is not None:
                 if not written[:licence.start()].strip():
                     continue   # "Photo: CC BY 2.0": the terms of reuse alone name no one (review45c)
@@ -735,6 +738,32 @@ SCREENSHOT_RE = LazyPattern(SCREEN_CAPTURE, re.IGNORECASE)
 COURTESY_OF_RE = LazyPattern(rf"(?<!\w)courtesy(?:{SP}+of)?{SP}+(?P<lender>\S.*)$", re.IGNORECASE)
 
 
+
+
+# The names after a pipe a keyword credit's value stops at (`_across_pipe`), up to the line's or sentence's end
+PIPED_RE = LazyPattern(rf"{SP}*\|{SP}*(?P<value>[^\n|()\[\]<>;]{{2,60}}?){SP}*(?=$|\n|\||;|\.(?:{SP}|$))", re.MULTILINE)
+
+
+def _across_pipe(text: str, at: int, value: str) -> tuple[str, int] | None:
+    """A keyword credit's value joined by a slash to the names after the pipe at `at`, and where those end, when
+    they are its agency (a known agency after a person's name: "Bild: Anna Beispiel | dpa") or its photographer (a
+    common first name and a surname after an agency alone: "Foto: dpa | Anna Beispiel"); else None. The value stopped
+    at the pipe, after which a site's menu stands as often ("Foto: dpa | Startseite"), so the credit lost its agency
+    or photographer (fix47b #4). picture alliance's own credit after a pipe is its form's (`_picture_alliance_split`)."""
+    piped = PIPED_RE.match(text, at)
+    if piped is None:
+        return None
+    before, after = value.strip(ENDS), piped["value"].strip(ENDS)
+    if "lliance" in after or "LLIANCE" in after or not looks_like_credit_value(after, strict=True):
+        return None
+    creator, organization = split_credit(before)
+    if creator and not organization and names_an_agency(after) and is_known_org(after):
+        return f"{before} / {after}", piped.end("value")
+    words = after.split()
+    if not creator and organization and names_an_agency(organization) and 2 <= len(words) <= 3 \
+            and is_first_name(words[0]) and is_persons_name(after) and not is_org(after):
+        return f"{before} / {after}", piped.end("value")
+    return None
 
 
 def _keyword_holds(text: str, start: int, end: int) -> bool:
