@@ -82,3 +82,24 @@ def test_spanish_fuente_in_prose_is_no_credit():
 def test_a_pipe_between_photographer_and_agency(line, expected):
     assert read(figure(line, "de")) == expected
     assert read(plain(line), "text") == expected
+
+
+# Item 7: a Dutch paper named with its article in small letters is an organisation ("Beeld: de Volkskrant" was the
+# person "de Volkskrant", "Foto: het Parool" gave no credit). A Dutch surname's "de" is written "De" when no first
+# name stands before it; a lower-case "de" before a name no outlet's word ends is an organisation, not sure.
+@pytest.mark.parametrize("line, expected", [
+    ("Beeld: de Volkskrant", [(None, "de Volkskrant", "high", None)]),
+    ("Foto: het Parool", [(None, "het Parool", "high", None)]),
+    ("Beeld: de Telegraaf", [(None, "de Telegraaf", "high", None)]),
+    ("Foto: de Stentor / Sanne Jansen", [("Sanne Jansen", "de Stentor", "high", None)]),
+    ("Foto: Sanne Jansen / het Parool", [("Sanne Jansen", "het Parool", "high", None)]),
+    ("Foto: de Lindeburger Courant", [(None, "de Lindeburger Courant", "high", None)]),
+    ("Foto: de Wester", [(None, "de Wester", "uncertain", None)]),
+    ("Foto: Anna de Vries", [("Anna de Vries", None, "high", None)]),
+    ("Foto: De Vries", [("De Vries", None, "uncertain", None)]),
+    ("Foto: Sanne Jansen voor de Volkskrant", [("Sanne Jansen", "de Volkskrant", "high", None)]),
+], ids=["volkskrant", "het-parool", "telegraaf", "outlet-person", "person-outlet", "courant", "unknown-de-not-sure",
+        "surname-particle", "capitalised-surname", "voor-de"])
+def test_a_dutch_outlet_named_with_its_article_is_an_organisation(line, expected):
+    assert read(figure(line, "nl")) == expected
+    assert read(plain(line), "text") == expected

@@ -883,6 +883,8 @@ def split_confidence(creator: str | None, organization: str | None, raw: str = "
         return "uncertain"   # "Photo: YANUAR", "Photo: UNICEF": a name or an acronym (extract33)
     if not creator and organization and is_known_org(organization) and _starts_with_first_name(organization):
         return "uncertain"   # "Foto: Hans Lucas": a French collective, or a German man of that name (review46h)
+    if not creator and organization and _dutch_outlet_unsure(organization):
+        return "uncertain"   # "Foto: de Wester": an outlet by its article, which one not said (fix47b #7)
     if organization and (is_org(organization) or names_an_agency(organization)):
         return "high"
     if creator and organization and platform_account([organization, creator]) is not None:
@@ -1117,6 +1119,29 @@ def names_a_public_body(value: str) -> bool:
     return PUBLIC_BODY_RE.match(value.strip()) is not None
 
 
+# A Dutch or Flemish outlet named with its article in small letters: "de Volkskrant", "het Parool" (fix47b #7: "Beeld:
+# de Volkskrant" was a person). A Dutch surname's "de" is written "De" when no first name or initial stands before it
+# ("De Vries"), so the small one opens no person's name. Case-sensitive.
+DUTCH_ARTICLE_RE = LazyPattern(r"(?:de|het)[ \t\u00a0]+[A-Z]")
+# The outlets "de" opens that are sure to be one: a word of a paper's name (-krant, -courant, -blad, -bode), or a
+# paper's or a site's name ("de Telegraaf", "de Stentor"). Another "de" name is an organisation, not sure ("de Wester").
+DUTCH_OUTLET_RE = LazyPattern(
+    r"de[ \t\u00a0]+(?:.*?(?:krant|[Cc]ourant|blad|[Bb]ode|[Nn]ieuws|[Pp]ost)\b|(?:Telegraaf|Standaard|Morgen|Tijd"
+    r"|Gelderlander|Limburger|Stentor|Correspondent|Groene Amsterdammer|Twentsche|Gooi- en Eembode)\b)")
+
+
+def named_with_dutch_article(value: str) -> bool:
+    """Does a name open with a Dutch article in small letters ("de Volkskrant", "het Parool": `DUTCH_ARTICLE_RE`)?"""
+    return value[:1] in "dh" and DUTCH_ARTICLE_RE.match(value) is not None
+
+
+def _dutch_outlet_unsure(organization: str) -> bool:
+    """Is an organisation named with "de" one no outlet's word or name says is one ("de Wester")? "het" is an article
+    only; a known organisation is sure."""
+    return organization.startswith("de") and named_with_dutch_article(organization) \
+        and DUTCH_OUTLET_RE.match(organization) is None and not is_known_org(organization)
+
+
 @remembered(longest=200)   # asked of one page's few names again and again: two calls in three (#14)
 def is_org(value: str) -> bool:
     """Does a name read as an organisation rather than a person?"""
@@ -1128,6 +1153,8 @@ def is_org(value: str) -> bool:
         return True
     if names_a_public_body(value):
         return True   # "Bundesregierung", "Préfecture du Nord" (newuser46a #1)
+    if named_with_dutch_article(value):
+        return True   # "de Volkskrant", "het Parool" (fix47b #7)
     # an acronym, alone or joined to a name: MOD, NYPD, JPL-Caltech; in other letters too: УНІАН, İHA (newuser32b #6)
     return (bool(_ACRONYM_RE.fullmatch(value)) or not value.isascii() and 2 <= len(value) <= 6 and value.isalpha()
             and value.isupper()) and not _name_in_capitals(value)

@@ -90,7 +90,8 @@ COPYRIGHT_PREFIX_RE = re.compile(rf"^(?:(?:{COPYRIGHT_SIGN}|\(c\)|copyright)\s*)
                                  rf"(?:(?:19|20)\d{{2}}(?:\s*[–-]\s*(?:19|20)\d{{2}})?)?\s*", re.IGNORECASE)
 ALLOWED_LOWER = frozenset(
     "of via for the and on by de da di du del der van von la le al bin courtesy photo staff file handout pool images & + x"
-    " pour voor per".split()   # French "Jean Dupont pour Le Journal" (newuser46a #6), Dutch, Italian (newuser47a #7)
+    " pour voor per het".split()   # French "Jean Dupont pour Le Journal" (newuser46a #6), Dutch, Italian (newuser47a #7)
+    # Dutch "het Parool" (fix47b #7)
 )
 # Bylines, widgets and datelines that sit where credits do.
 NOT_A_CREDIT_RE = re.compile(r"\b(?:reporting|editing|writing|written|edited) by\b|sponsored|promoted links|taboola|outbrain"
@@ -311,7 +312,7 @@ def looks_like_credit_value(value: str, *, strict: bool) -> bool:
         return True   # "Gendarmerie nationale", "Préfecture de police" (newuser46a #1)
     small = _parts_written_small(value)
     first = words[0].lstrip("©(\"'“")
-    if first and first[0].islower() and first.lower() not in ("courtesy", "the", "de", "van", "von") and not small:
+    if first and first[0].islower() and first.lower() not in ("courtesy", "the", "de", "het", "van", "von") and not small:
         return False
     lower = [w for w in words if w[0].islower() and w.lower().strip(".") not in ALLOWED_LOWER
              and not any(w in part.split() for part in small) and f"(@{w}" not in value]   # "Jane Roe (@janeroe)"
