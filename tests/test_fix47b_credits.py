@@ -103,3 +103,19 @@ def test_a_pipe_between_photographer_and_agency(line, expected):
 def test_a_dutch_outlet_named_with_its_article_is_an_organisation(line, expected):
     assert read(figure(line, "nl")) == expected
     assert read(plain(line), "text") == expected
+
+
+# Item 8: "per" (Italian, Swedish, Danish "for"), "voor", "pour", "for" join a photographer to an outlet; one ending
+# the credit, its outlet cut off, is no part of the name ("Foto: Anna per" gave the photographer "Anna per").
+@pytest.mark.parametrize("line, lang, expected", [
+    ("Foto: Anna per", "sv", [("Anna", None, "high", None)]),
+    ("Foto: Anna Berg per", "it", [("Anna Berg", None, "high", None)]),
+    ("Beeld: Anna Jansen voor", "nl", [("Anna Jansen", None, "high", None)]),
+    ("Photo : Jean Dupont pour", "fr", [("Jean Dupont", None, "high", None)]),
+    ("Photo: Jane Doe for", "en", [("Jane Doe", None, "high", None)]),
+    ("Foto: Anna Berg per Corriere", "it", [("Anna Berg", "Corriere", "high", None)]),
+    ("Foto: Per Svensson", "sv", [("Per Svensson", None, "uncertain", None)]),
+], ids=["per-after-first-name", "per-after-name", "voor", "pour", "for", "per-outlet", "per-as-first-name"])
+def test_a_trailing_preposition_is_no_part_of_the_name(line, lang, expected):
+    assert read(figure(line, lang)) == expected
+    assert read(plain(line), "text") == expected

@@ -334,12 +334,19 @@ def agency_key(organization: str | None) -> str | None:
     return "/".join("=" + names[part.casefold()] if part.casefold() in names else part for part in parts)
 
 
+# A word joining a photographer to the outlet she worked for, ending a credit whose outlet is cut off: Italian,
+# Swedish and Danish "per", Dutch "voor", French "pour", English "for", Spanish "para" (in small letters: "Per" is a name)
+DANGLING_RE = LazyPattern(r"(?<=\S)[ \t\u00a0]+(?:per|voor|pour|for|para)$")
+
+
 @remembered(longest=200)   # a page's few credit values, read from its captions, alts and figcaptions: two calls in five (#14)
 def split_credit(value: str, org: str | None = None) -> tuple[str | None, str | None]:
     """(creator, organization) of a credit value with its prefix words already gone; `org` when a pattern
     already knows the organisation ('AP' in '(AP Photo/Jane Doe)', given by name: an answer is kept by the value
     and the options named, `remembered`)."""
     value = value.strip()
+    if value[-1:] in "ra" and (dangling := DANGLING_RE.search(value)) is not None:
+        value = value[:dangling.start()]   # "Foto: Anna per": her outlet cut off, "per" no part of her name (fix47b #8)
     supplied = SUPPLIED_BY_RE.match(value)
     if supplied:
         value = value[supplied.end():]
