@@ -119,3 +119,35 @@ def test_a_dutch_outlet_named_with_its_article_is_an_organisation(line, expected
 def test_a_trailing_preposition_is_no_part_of_the_name(line, lang, expected):
     assert read(figure(line, lang)) == expected
     assert read(plain(line), "text") == expected
+
+
+# Item 10: a known agency alone ending a caption, no credit word before it, is the caption's credit. "Reuters" and
+# "AFP" were read so; "The Canadian Press", "Associated Press", "Xinhua" gave none (the pre-check looked for a credit
+# word or a short agency's name). In plain text a last sentence naming an agency is no credit: it may be prose's.
+@pytest.mark.parametrize("caption, expected", [
+    ("Demonstrators gather in the square on Monday. Reuters", [(None, "Reuters", "high", None)]),
+    ("Demonstrators gather in the square on Monday. AFP", [(None, "AFP", "high", None)]),
+    ("Jane Roe speaks to reporters in Ottawa on Monday. The Canadian Press", [(None, "The Canadian Press", "high", None)]),
+    ("Demonstrators gather in the square on Monday. Associated Press", [(None, "Associated Press", "high", None)]),
+    ("Demonstrators gather in the square on Monday. Xinhua.", [(None, "Xinhua", "high", None)]),
+    ("Demonstrators gather in the square on Monday. Anadolu Agency", [(None, "Anadolu Agency", "high", None)]),
+    ("Jane Roe told the Associated Press on Monday", []),
+], ids=["reuters", "afp", "canadian-press", "associated-press", "xinhua-stop", "anadolu-agency", "agency-in-words"])
+def test_a_known_agency_alone_ending_a_caption_is_its_credit(caption, expected):
+    page = figure(caption).replace("A scene at the harbour. ", "")
+    assert read(page) == expected
+
+
+def test_a_known_agency_ending_a_line_of_plain_text_is_no_credit():
+    assert read(plain("Demonstrators gather in the square on Monday. The Canadian Press"), "text") == []
+
+
+# Item 5: The Canadian Press' credit, the agency in capitals before the photographer (read right already; kept so).
+@pytest.mark.parametrize("caption, expected", [
+    ("Jane Roe in Ottawa on Monday. (THE CANADIAN PRESS/Adrian Example)", [("Adrian Example", "THE CANADIAN PRESS", "high", None)]),
+    ("Jane Roe in Ottawa on Monday. THE CANADIAN PRESS/Adrian Example", [("Adrian Example", "THE CANADIAN PRESS", "high", None)]),
+    ("Jane Roe in Ottawa on Monday. (Jane Doe/The Canadian Press)", [("Jane Doe", "The Canadian Press", "high", None)]),
+], ids=["brackets", "no-brackets", "person-first"])
+def test_the_canadian_press_and_its_photographer(caption, expected):
+    assert read(figure(caption)) == expected
+    assert read(plain(caption), "text") == expected

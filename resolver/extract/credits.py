@@ -483,7 +483,7 @@ def _read_credits(text: str, *, source: str = "text", offset: int = 0, image: st
     credits: list[Credit] = []
     taken = Intervals()   # sorted: each match is checked in logarithmic time (#12)
     if not might_have_credit(text) and not (caption and (_source_word(text) or " for " in text or " via " in text
-                                                         or _dash_near_end(text))):
+                                                         or _dash_near_end(text) or _agency_ends(text))):
         return credits
     if "\r" in text:   # a CRLF line ends as a LF one; the same length, so spans still point into the text given
         text = text.replace("\r\n", " \n")
@@ -1576,6 +1576,14 @@ def _source_word(text: str) -> bool:
     """Does a text hold a word the "source" form opens with: English "Source", German "Quelle" (newuser46a #6),
     Italian "Fonte", Dutch "Bron", Spanish "Fuente" (fix47b #1), Arabic "المصدر", Persian "منبع"?"""
     return "Source" in text or "Quelle" in text or "Fonte" in text or "Bron" in text or "Fuente" in text or not text.isascii() and ("المصدر" in text or "منبع" in text)
+
+
+def _agency_ends(text: str) -> bool:
+    """Does a caption's last sentence name a known agency alone ("Protesters in the square. The Canadian Press",
+    "… Xinhua.")? No credit word nor a short agency's name is in it for the pre-check to find (fix47b #10: "Reuters"
+    and "AFP" were read so, "The Canadian Press" and "Associated Press" not); `sentence_end_credit` reads it."""
+    sentence = last_sentence(text, text.rfind("\n") + 1)
+    return sentence is not None and is_known_org(text[sentence[0]:sentence[1]])
 
 
 def might_have_credit(text: str) -> bool:
