@@ -151,3 +151,18 @@ def test_a_known_agency_ending_a_line_of_plain_text_is_no_credit():
 def test_the_canadian_press_and_its_photographer(caption, expected):
     assert read(figure(caption)) == expected
     assert read(plain(caption), "text") == expected
+
+
+# Item 2: a common first name and one word an organisation's name also ends with ("Presse", "Post", "Radio") is a
+# person's name as often ("Anna Presse"): the organisation it was read as is not sure. Read as sure before.
+@pytest.mark.parametrize("line, lang, expected", [
+    ("Foto: Anna Presse", "de", [(None, "Anna Presse", "uncertain", None)]),
+    ("Bild: Anna Presse", "de", [(None, "Anna Presse", "uncertain", None)]),
+    ("Photo: Emily Post", "en", [(None, "Emily Post", "uncertain", None)]),
+    ("Foto: Anna Presse/dpa", "de", [("Anna Presse", "dpa", "high", None)]),
+    ("Foto: Riverton Presse", "de", [(None, "Riverton Presse", "high", None)]),
+    ("Photo: Washington Post", "en", [(None, "Washington Post", "high", None)]),
+], ids=["foto", "bild", "post", "person-before-agency", "no-first-name", "known-paper"])
+def test_a_first_name_and_an_organisation_word_is_not_a_sure_organisation(line, lang, expected):
+    assert read(figure(line, lang)) == expected
+    assert read(plain(line), "text") == expected

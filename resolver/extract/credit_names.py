@@ -888,8 +888,11 @@ def split_confidence(creator: str | None, organization: str | None, raw: str = "
         return "uncertain"   # "Orlando/Reuters", "Vesti/The Siberian Times", "Jane Beach/AP" (credits32, fixnu32j)
     if not creator and organization and _longer_than_an_acronym(organization):
         return "uncertain"   # "Photo: YANUAR", "Photo: UNICEF": a name or an acronym (extract33)
-    if not creator and organization and is_known_org(organization) and _starts_with_first_name(organization):
-        return "uncertain"   # "Foto: Hans Lucas": a French collective, or a German man of that name (review46h)
+    if not creator and organization and _starts_with_first_name(organization) and (
+            is_known_org(organization) or _first_name_and_org_word(organization)):
+        # "Foto: Hans Lucas": a French collective, or a German man of that name (review46h); "Foto: Anna Presse": a
+        # first name and a surname an organisation's name ends with as well (fix47b #2)
+        return "uncertain"
     if not creator and organization and _dutch_outlet_unsure(organization):
         return "uncertain"   # "Foto: de Wester": an outlet by its article, which one not said (fix47b #7)
     if organization and (is_org(organization) or names_an_agency(organization)):
@@ -1007,6 +1010,13 @@ def _name_in_capitals_alone(name: str) -> bool:
     """One word in capitals, a first name's or not ("Photo: JOSE"): it may be an acronym's too (ANA, EVA), so a
     first name does not make it sure (extract33)."""
     return " " not in name.strip() and name.isupper()
+
+
+def _first_name_and_org_word(name: str) -> bool:
+    """Is a name two words, the second one an organisation's name ends with (`ORG_WORD_RE`: "Presse", "Post", "Radio")
+    and a surname as well ("Anna Presse", "Emily Post")? Asked of one starting with a common first name."""
+    words = name.split()
+    return len(words) == 2 and words[1][:1].isupper() and ORG_WORD_RE.fullmatch(words[1]) is not None
 
 
 def _starts_with_first_name(name: str) -> bool:
