@@ -166,3 +166,17 @@ def test_the_canadian_press_and_its_photographer(caption, expected):
 def test_a_first_name_and_an_organisation_word_is_not_a_sure_organisation(line, lang, expected):
     assert read(figure(line, lang)) == expected
     assert read(plain(line), "text") == expected
+
+
+# Item 9: a screenshot's place named like a person ("Hans Lucas": a French collective, or a man of that name) is not
+# sure, as after "Foto:" (review46h); it was sure after "Screenshot:".
+@pytest.mark.parametrize("line, lang, expected", [
+    ("Screenshot: Hans Lucas", "fr", [(None, "Hans Lucas", "uncertain", "screenshot")]),
+    ("Screenshot: Anna Presse", "de", [(None, "Anna Presse", "uncertain", "screenshot")]),
+    ("Foto: Hans Lucas", "de", [(None, "Hans Lucas", "uncertain", None)]),
+    ("Screenshot: ZDF", "de", [(None, "ZDF", "high", "screenshot")]),
+    ("Screenshot: YouTube", "en", [(None, "YouTube", "high", "screenshot")]),
+], ids=["hans-lucas", "first-name-org-word", "foto-hans-lucas", "broadcaster", "platform"])
+def test_a_screenshots_place_named_like_a_person_is_not_sure(line, lang, expected):
+    assert read(figure(line, lang)) == expected
+    assert read(plain(line), "text") == expected

@@ -888,10 +888,7 @@ def split_confidence(creator: str | None, organization: str | None, raw: str = "
         return "uncertain"   # "Orlando/Reuters", "Vesti/The Siberian Times", "Jane Beach/AP" (credits32, fixnu32j)
     if not creator and organization and _longer_than_an_acronym(organization):
         return "uncertain"   # "Photo: YANUAR", "Photo: UNICEF": a name or an acronym (extract33)
-    if not creator and organization and _starts_with_first_name(organization) and (
-            is_known_org(organization) or _first_name_and_org_word(organization)):
-        # "Foto: Hans Lucas": a French collective, or a German man of that name (review46h); "Foto: Anna Presse": a
-        # first name and a surname an organisation's name ends with as well (fix47b #2)
+    if not creator and organization and org_named_like_a_person(organization):
         return "uncertain"
     if not creator and organization and _dutch_outlet_unsure(organization):
         return "uncertain"   # "Foto: de Wester": an outlet by its article, which one not said (fix47b #7)
@@ -1010,6 +1007,13 @@ def _name_in_capitals_alone(name: str) -> bool:
     """One word in capitals, a first name's or not ("Photo: JOSE"): it may be an acronym's too (ANA, EVA), so a
     first name does not make it sure (extract33)."""
     return " " not in name.strip() and name.isupper()
+
+
+def org_named_like_a_person(name: str) -> bool:
+    """Is an organisation's name a person's as well, a common first name first: a known one ("Hans Lucas": a French
+    collective, or a German man of that name, review46h), or a first name and a surname an organisation's name ends
+    with too ("Anna Presse", "Emily Post": fix47b #2)? Read as the organisation, it is not sure."""
+    return _starts_with_first_name(name) and (is_known_org(name) or _first_name_and_org_word(name))
 
 
 def _first_name_and_org_word(name: str) -> bool:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from resolver.extract.credit_names import (CASELESS_LETTER_RE, agency_key, ENDS, KEPT_ROLES, KNOWN_ORGS, NAME_WORD, ORG_WORD_RE, PERSON_RE,
                                            NAMED_LENDER_RE, SCREEN_CAPTURE, courtesy_after, UNNAMED_RE,
                                            PLATFORMS, SEPARATOR_RE, SMALL_ORG_START_RE, TITLES, as_written, is_known_org, is_note, platform_account,
-                                           is_first_name, is_org, is_persons_name, label_kind, names_a_public_body, may_name_a_person, names_a_place,
+                                           is_first_name, is_org, is_persons_name, label_kind, org_named_like_a_person, names_a_public_body, may_name_a_person, names_a_place,
                                            names_a_relation, names_an_agency, names_no_one, person_for_outlet,
                                            person_slash_outlet, reads_as_headline, reads_as_prose, split_confidence, split_credit,
                                            without_marks, without_role)
@@ -958,6 +958,8 @@ def _screenshot(credit: Credit, creator: str | None, organization: str | None) -
     named = [p.strip(ENDS) for p in SEPARATOR_RE.split(where or "") if p.strip(ENDS)]
     if sure == "high" and any(map(is_persons_name, named)) and not any(map(_platform_named, named)):
         sure = "uncertain"   # "Screenshot: Hans Müller/dpa": a person beside the agency, whose screen or shot (review47a)
+    if sure == "high" and len(named) == 1 and org_named_like_a_person(named[0]):
+        sure = "uncertain"   # "Screenshot: Hans Lucas": the collective, or a man of that name, as after "Foto:" (fix47b #9)
     return evolve(credit, creator=None, organization=where, kind=SCREENSHOT, split_confidence=sure)
 
 
