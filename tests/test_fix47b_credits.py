@@ -180,3 +180,19 @@ def test_a_first_name_and_an_organisation_word_is_not_a_sure_organisation(line, 
 def test_a_screenshots_place_named_like_a_person_is_not_sure(line, lang, expected):
     assert read(figure(line, lang)) == expected
     assert read(plain(line), "text") == expected
+
+
+# Item 6: Italian papers abbreviate the photo's word "Ph." ("Ph. Mario Bianchi", "ph: Mario Bianchi/LaPresse"): no
+# credit was read. "Ph.D." and a sentence after "Ph." are none.
+@pytest.mark.parametrize("line, expected", [
+    ("Ph. Mario Bianchi", [("Mario Bianchi", None, "high", None)]),
+    ("Ph: Mario Bianchi", [("Mario Bianchi", None, "high", None)]),
+    ("ph. Mario Bianchi/LaPresse", [("Mario Bianchi", "LaPresse", "high", None)]),
+    ("(Ph. Mario Bianchi)", [("Mario Bianchi", None, "high", None)]),
+    ("Ph. ANSA", [(None, "ANSA", "high", None)]),
+    ("Mario Bianchi, Ph.D. in Chemistry", []),
+    ("Ph. levels in the river rose", []),
+], ids=["ph-dot", "ph-colon", "ph-small-agency", "ph-brackets", "ph-agency", "phd", "ph-prose"])
+def test_italian_ph_opens_a_credit(line, expected):
+    assert read(figure(line, "it")) == expected
+    assert read(plain(line), "text") == expected

@@ -187,6 +187,13 @@ PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
         rf"|{SP}+Image{SP}+caption\b"   # BBC pages scraped flat: "Image copyright Getty Images Image caption ..."
         rf"|{SP}+View{SP}+(?:full{SP}+size|larger){SP}+image\b)",   # Space.com's: "Credit: NASA View full size image"
         re.IGNORECASE | re.MULTILINE)),
+    # Italian papers' "Ph." for the photo's word: "Ph. Mario Bianchi", "Ph: Mario Bianchi", "(Ph. Mario Bianchi)" (fix47b
+    # #6). A form of its own: PREFIX, compiled at import and in every credit pattern, is kept under 1,300 characters
+    # (#14). Not "Ph.D.": a space or a colon after the stop, and a capital opening the name ("Ph. levels rose" is none).
+    ("abbreviated", LazyPattern(
+        rf"(?=[(\[]?[Pp][Hh])(?:{KEY_START}|(?<=[(\[])){SP}*(?P<key>(?:Ph|PH|ph)(?:\.(?:{SP}*[:：]|{SP}+)|{SP}*[:：])){SP}*"
+        rf"(?P<value>[A-Z]{VALUE_STOP}{{1,100}}?){SP}*"
+        rf"(?=\n|$|\||;|(?-i:{NO_ABBREVIATION})\.(?:{SP}+[A-Z]|$)|\)|\])", re.MULTILINE)),
     # A screenshot's and a file photo's own words before or as the credit, with no other form's opening (newuser46a #6,
     # #7): "Capture d'écran X", "Photo : capture d'écran X" (small letters), "Quelle: Screenshot X", "Foto: Screenshot"
     # alone, "Photo d'archives : AFP". The platform or the names after them are checked as a credit's value is.
@@ -238,7 +245,7 @@ _WORD_RE = re.compile(r"[^\s/,|]+")
 # A wire photo's slug, its topics in capitals joined by hyphens ("US-SPACE-AEROSPACE-NASA", "FBL-EUR-C1-..."): NBC
 # News' alt texts read "Image: <slug>". It names no one.
 WIRE_SLUG_RE = re.compile(r"[A-Z0-9]+(?:-[A-Z0-9]+){3,}")
-STRICT_FORMS = frozenset({"keyword", "copyright", "slash", "slash-for", "trailing", "source", "picture-source"})
+STRICT_FORMS = frozenset({"keyword", "abbreviated", "copyright", "slash", "slash-for", "trailing", "source", "picture-source"})
 
 
 def strip_prefix(value: str) -> str:
@@ -1314,6 +1321,8 @@ def _forms_worth_trying(text: str, *, caption: bool, plain: bool = False) -> fro
                      else ("agency-photo", "slash"))
     if "lickr user" in text or "LICKR USER" in text:
         forms.add("flickr-user")
+    if _ph_word(text):
+        forms.add("abbreviated")   # fix47b #6
     if _PREFIX_WORD_RE.search(text) or _other_photo_word(text):
         forms.update(("paren-credit", "keyword"))
         if _STOCK_RE.search(text):
@@ -1590,7 +1599,13 @@ def _agency_ends(text: str) -> bool:
 
 def might_have_credit(text: str) -> bool:
     """A cheap pre-check so long texts with no credit word skip every pattern."""
-    return bool(_HINT_RE.search(text)) or _other_photo_word(text) or "&" in text and _copyright_sign(text)
+    return bool(_HINT_RE.search(text)) or _other_photo_word(text) or "&" in text and _copyright_sign(text) \
+        or _ph_word(text)
+
+
+def _ph_word(text: str) -> bool:
+    """Does a text hold Italian papers' "Ph." or "Ph:" for the photo's word (the "abbreviated" form)? Substrings."""
+    return "Ph." in text or "Ph:" in text or "ph." in text or "ph:" in text or "PH." in text or "PH:" in text
 
 
 def _copyright_sign(text: str) -> bool:
