@@ -196,3 +196,24 @@ def test_a_screenshots_place_named_like_a_person_is_not_sure(line, lang, expecte
 def test_italian_ph_opens_a_credit(line, expected):
     assert read(figure(line, "it")) == expected
     assert read(plain(line), "text") == expected
+
+
+# Item 3: "DR" is French "droits réservés" (rights reserved, its holder not named) and the Danish broadcaster
+# (Danmarks Radio). After "Foto" it was always in doubt, and "Photo DR" (no colon) no credit: a page's language says
+# which it is; where none does (plain text, an English page), it stays in doubt.
+@pytest.mark.parametrize("line, lang, expected", [
+    ("Foto: DR", "da", [(None, "DR", "high", None)]),
+    ("Foto: Jens Hansen/DR", "da", [("Jens Hansen", "DR", "high", None)]),
+    ("Foto: DR", "fr", [(None, None, None, "rights-reserved")]),
+    ("Photo DR", "fr", [(None, None, None, "rights-reserved")]),
+    ("Photo : DR", "fr", [(None, None, None, "rights-reserved")]),
+    ("© DR", "fr", [(None, None, None, "rights-reserved")]),
+    ("Foto: DR", "en", [(None, "DR", "uncertain", None)]),
+], ids=["danish-broadcaster", "danish-photographer-broadcaster", "french-foto", "french-no-colon", "french-photo",
+        "french-copyright", "no-language-says"])
+def test_dr_is_read_by_the_pages_language(line, lang, expected):
+    assert read(figure(line, lang)) == expected
+
+
+def test_dr_in_plain_text_stays_in_doubt():
+    assert read(plain("Foto: DR"), "text") == [(None, "DR", "uncertain", None)]

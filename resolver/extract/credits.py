@@ -190,8 +190,10 @@ PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
     # Italian papers' "Ph." for the photo's word: "Ph. Mario Bianchi", "Ph: Mario Bianchi", "(Ph. Mario Bianchi)" (fix47b
     # #6). A form of its own: PREFIX, compiled at import and in every credit pattern, is kept under 1,300 characters
     # (#14). Not "Ph.D.": a space or a colon after the stop, and a capital opening the name ("Ph. levels rose" is none).
+    # French "Photo DR" (droits réservés) with no colon, as "Photo AFP" (fix47b #3; `labelled` reads "DR" by the page).
     ("abbreviated", LazyPattern(
-        rf"(?=[(\[]?[Pp][Hh])(?:{KEY_START}|(?<=[(\[])){SP}*(?P<key>(?:Ph|PH|ph)(?:\.(?:{SP}*[:：]|{SP}+)|{SP}*[:：])){SP}*"
+        rf"(?=[(\[]?(?:[Pp][Hh]|Foto))(?:{KEY_START}|(?<=[(\[])){SP}*"
+        rf"(?P<key>(?:Ph|PH|ph)(?:\.(?:{SP}*[:：]|{SP}+)|{SP}*[:：])|(?:Photos?|Foto){SP}+(?=DR(?![\w-]))){SP}*"
         rf"(?P<value>[A-Z]{VALUE_STOP}{{1,100}}?){SP}*"
         rf"(?=\n|$|\||;|(?-i:{NO_ABBREVIATION})\.(?:{SP}+[A-Z]|$)|\)|\])", re.MULTILINE)),
     # A screenshot's and a file photo's own words before or as the credit, with no other form's opening (newuser46a #6,
@@ -833,15 +835,16 @@ PICTURE_ITSELF = frozenset("photo photos photograph image images picture picture
 SOCIAL_POST = "social-post"
 
 
-def labelled(credit: Credit) -> Credit:
+def labelled(credit: Credit, *, lang: str | None = None) -> Credit:
     """A credit whose label (`credit_names.LABELS`: file photo, Archiv, Symbolbild, DR, Cedida...) is its `kind`, not its
     creator or organisation; and the kind its words otherwise say ("(AP Photo/Jane Doe, File)", "(Photo by Handout /
     ...)", "courtesy of"). A credit that then names no one keeps no split confidence: "Foto: Archiv" was an
-    organisation, `high` (newuser35b #1, #3, #9)."""
-    doubt = _dr_in_doubt(credit.raw)
+    organisation, `high` (newuser35b #1, #3, #9). `lang`: the page's language, which reads "DR" (`_dr_reading`)."""
+    reading = _dr_reading(credit.raw, lang)
+    doubt = reading == "doubt"
 
     def kind_of(words: str) -> str | None:
-        return None if doubt and words.strip(ENDS) == "DR" else label_kind(words)
+        return None if reading in ("doubt", "broadcaster") and words.strip(ENDS) == "DR" else label_kind(words)
     creator, organization = credit.creator, credit.organization
     kind = kind_of(creator) if creator else None
     if kind or creator and creator.strip(ENDS).casefold() in PICTURE_ITSELF:
@@ -1006,6 +1009,23 @@ def _dr_in_doubt(raw: str) -> bool:
     """Whether a bare "DR" in a credit's words may be the Danish broadcaster as well as "rights reserved": after
     "Foto" (review35r4: fixnu35a read "Foto: DR" as the label, and the broadcaster's credit lost its name)."""
     return "DR" in raw and FOTO_RE.search(raw) is not None
+
+
+# The page languages in which a credit's "DR" is "rights reserved" (French "droits réservés", Portuguese "direitos
+# reservados"), and the one in which it is the broadcaster (Danish: Danmarks Radio), fix47b #3
+DR_RESERVED_LANGUAGES = frozenset({"fr", "pt"})
+DR_BROADCASTER_LANGUAGES = frozenset({"da"})
+
+
+def _dr_reading(raw: str, lang: str | None) -> str | None:
+    """How a credit's "DR" is read: "broadcaster" on a Danish page ("Foto: DR", "© DR"), the label on a French or
+    Portuguese one, "doubt" where no language says and a "Foto" before it may be either (`_dr_in_doubt`), else None
+    (the label, as "Photo : DR")."""
+    if "DR" not in raw:
+        return None
+    if lang in DR_BROADCASTER_LANGUAGES:
+        return "broadcaster"
+    return None if lang in DR_RESERVED_LANGUAGES or not _dr_in_doubt(raw) else "doubt"
 
 
 def _kind_in(raw: str, kind_of: Callable[[str], str | None] = label_kind, creator: str | None = None) -> str | None:
@@ -1321,8 +1341,8 @@ def _forms_worth_trying(text: str, *, caption: bool, plain: bool = False) -> fro
                      else ("agency-photo", "slash"))
     if "lickr user" in text or "LICKR USER" in text:
         forms.add("flickr-user")
-    if _ph_word(text):
-        forms.add("abbreviated")   # fix47b #6
+    if _ph_word(text) or "DR" in text:
+        forms.add("abbreviated")   # fix47b #6, #3
     if _PREFIX_WORD_RE.search(text) or _other_photo_word(text):
         forms.update(("paren-credit", "keyword"))
         if _STOCK_RE.search(text):
