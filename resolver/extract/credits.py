@@ -1341,8 +1341,8 @@ def _forms_worth_trying(text: str, *, caption: bool, plain: bool = False) -> fro
                      else ("agency-photo", "slash"))
     if "lickr user" in text or "LICKR USER" in text:
         forms.add("flickr-user")
-    if _ph_word(text) or "DR" in text:
-        forms.add("abbreviated")   # fix47b #6, #3
+    if _ph_word(text) or "DR" in text and ("oto DR" in text or "otos DR" in text):
+        forms.add("abbreviated")   # fix47b #6, #3: "Ph. Name", "Photo DR"
     if _PREFIX_WORD_RE.search(text) or _other_photo_word(text):
         forms.update(("paren-credit", "keyword"))
         if _STOCK_RE.search(text):
