@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from resolver.credit_language import HEAD, LANG_RE
 from resolver.extract import credits, html, html_credits, text
 from resolver.extract.credit_names import (BY_PLACE_FORMS, PICTURE_WORD_RE, ambiguous_agency, names_an_agency,
                                            split_confidence)
@@ -20,17 +21,19 @@ def find_all(content: str, kind: str, *, utf8: bytes | None = None) -> tuple[lis
     document's bytes, only when they are exactly `content` encoded as UTF-8 (resolver.article.Article.utf8).
     Inside `incomplete.collecting()` (as the pipeline reads an article), a step that raises (a bug) loses its own
     findings alone and is recorded there; outside it, what a step raises is raised (#10)."""
+    lang = None
     if kind == "html":
         embeds, found = html.scan(content, utf8=utf8)
         embeds = attempt("embeds: dotted dates", _dotted_by_the_others, embeds, fallback=embeds)
         found = attempt("credits: one per image", html_credits.one_per_image, found, fallback=found)
+        lang = _page_language(content) if found else None
     else:
         # A lone CR ends a line, as in HTML: text with CR line ends was one long line to the detectors (a tweet took
         # in the paragraph above). Replaced one for one, so every span still indexes `content`.
         lines = LONE_CR_RE.sub("\n", content) if "\r" in content else content
         embeds = text.find_embeds(lines)
         found = attempt("credits: text", credits.find_credits, lines, plain=True, fallback=[])
-    found = attempt("credits: labels", _labelled, found, fallback=found)
+    found = attempt("credits: labels", _labelled, found, lang, fallback=found)
     return attempt("embeds: placeholders", _placeholders_out, embeds, fallback=embeds), \
         attempt("credits: split confidence", _marked, found, fallback=found)
 
@@ -58,9 +61,16 @@ def _dotted_by_the_others(embeds: list[Embed]) -> list[Embed]:
     return [replace(e, date=parse_date(e.date_text or "", day_first=True)) if id(e) in unread else e for e in embeds]
 
 
-def _labelled(found: list[Credit]) -> list[Credit]:
-    """The credits with their labels as their kind (`credits.labelled`: "Foto: Archiv" names no one)."""
-    return [credits.labelled(credit) for credit in found]
+def _labelled(found: list[Credit], lang: str | None = None) -> list[Credit]:
+    """The credits with their labels as their kind (`credits.labelled`: "Foto: Archiv" names no one), read in the
+    page's language `lang` where it says which a word is ("DR": fix47b #3)."""
+    return [credits.labelled(credit, lang=lang) for credit in found]
+
+
+def _page_language(content: str) -> str | None:
+    """The language an HTML page's `<html lang>` names (its first two or three letters, lower case), or None."""
+    found = LANG_RE.search(content, 0, HEAD)
+    return found.group(1).casefold() if found is not None else None
 
 
 def _placeholders_out(embeds: list[Embed]) -> list[Embed]:

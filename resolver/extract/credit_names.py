@@ -334,12 +334,19 @@ def agency_key(organization: str | None) -> str | None:
     return "/".join("=" + names[part.casefold()] if part.casefold() in names else part for part in parts)
 
 
+# A word joining a photographer to the outlet she worked for, ending a credit whose outlet is cut off: Italian,
+# Swedish and Danish "per", Dutch "voor", French "pour", English "for", Spanish "para" (in small letters: "Per" is a name)
+DANGLING_RE = LazyPattern(r"(?<=\S)[ \t\u00a0]+(?:per|voor|pour|for|para)$")
+
+
 @remembered(longest=200)   # a page's few credit values, read from its captions, alts and figcaptions: two calls in five (#14)
 def split_credit(value: str, org: str | None = None) -> tuple[str | None, str | None]:
     """(creator, organization) of a credit value with its prefix words already gone; `org` when a pattern
     already knows the organisation ('AP' in '(AP Photo/Jane Doe)', given by name: an answer is kept by the value
     and the options named, `remembered`)."""
     value = value.strip()
+    if value[-1:] in "ra" and (dangling := DANGLING_RE.search(value)) is not None:
+        value = value[:dangling.start()]   # "Foto: Anna per": her outlet cut off, "per" no part of her name (fix47b #8)
     supplied = SUPPLIED_BY_RE.match(value)
     if supplied:
         value = value[supplied.end():]
@@ -440,8 +447,10 @@ def _split_credit(value: str, org: str | None) -> tuple[str | None, str | None]:
     if len(kept) == 2 and "X" in kept and any(p.startswith("@") for p in kept):
         return next(p for p in kept if p != "X"), "X"   # "via X/@handle": the account on X, the platform (newuser27)
     people = [p for p in kept[1:] if not is_org(p)]
-    if not people and names_a_public_body(kept[0]):
-        return None, as_written(value, kept)   # "Sozialministerium/dpa": the body supplied it, dpa sent it (newuser46a #1)
+    if not people and names_a_public_body(kept[0]) and not any(r.casefold() == "handout" for r in roles):
+        # "Sozialministerium/dpa": the body supplied it, dpa sent it (newuser46a #1); "U.S. Navy/Handout via REUTERS"
+        # says the body made the handout, as "Royal Navy/Handout via REUTERS" does (wire28)
+        return None, as_written(value, kept)
     # Agency first ("REUTERS/Jane Doe", "NASA Goddard Center/Jane Doe"): exactly a known agency, or a name that
     # reads as an organisation with a person after it ("Reuters TV/Reuters" keeps Reuters TV as the creator).
     # Organisations only, no agency among them ("Police/Fire Department"): one organisation, no creator; "Police"
@@ -879,8 +888,10 @@ def split_confidence(creator: str | None, organization: str | None, raw: str = "
         return "uncertain"   # "Orlando/Reuters", "Vesti/The Siberian Times", "Jane Beach/AP" (credits32, fixnu32j)
     if not creator and organization and _longer_than_an_acronym(organization):
         return "uncertain"   # "Photo: YANUAR", "Photo: UNICEF": a name or an acronym (extract33)
-    if not creator and organization and is_known_org(organization) and _starts_with_first_name(organization):
-        return "uncertain"   # "Foto: Hans Lucas": a French collective, or a German man of that name (review46h)
+    if not creator and organization and org_named_like_a_person(organization):
+        return "uncertain"
+    if not creator and organization and _dutch_outlet_unsure(organization):
+        return "uncertain"   # "Foto: de Wester": an outlet by its article, which one not said (fix47b #7)
     if organization and (is_org(organization) or names_an_agency(organization)):
         return "high"
     if creator and organization and platform_account([organization, creator]) is not None:
@@ -998,6 +1009,20 @@ def _name_in_capitals_alone(name: str) -> bool:
     return " " not in name.strip() and name.isupper()
 
 
+def org_named_like_a_person(name: str) -> bool:
+    """Is an organisation's name a person's as well, a common first name first: a known one ("Hans Lucas": a French
+    collective, or a German man of that name, review46h), or a first name and a surname an organisation's name ends
+    with too ("Anna Presse", "Emily Post": fix47b #2)? Read as the organisation, it is not sure."""
+    return _starts_with_first_name(name) and (is_known_org(name) or _first_name_and_org_word(name))
+
+
+def _first_name_and_org_word(name: str) -> bool:
+    """Is a name two words, the second one an organisation's name ends with (`ORG_WORD_RE`: "Presse", "Post", "Radio")
+    and a surname as well ("Anna Presse", "Emily Post")? Asked of one starting with a common first name."""
+    words = name.split()
+    return len(words) == 2 and words[1][:1].isupper() and ORG_WORD_RE.fullmatch(words[1]) is not None
+
+
 def _starts_with_first_name(name: str) -> bool:
     first = name.split(maxsplit=1)[0].strip(ENDS) if name.strip() else ""
     return first[:1].isupper() and is_first_name(first)
@@ -1098,13 +1123,61 @@ PUBLIC_BODY_RE = LazyPattern(
     r"|provincie|openbaar ministerie|polizia|carabinieri|vigili del fuoco|guardia di finanza|guardia costiera"
     r"|protezione civile|comune di|ministero|prefettura|questura|governo|palazzo chigi|quirinale)(?!\w)",
     re.IGNORECASE)
+# Spanish and US public bodies (fix47b #1): "(Foto: Policía Nacional)", "Fuente: Guardia Civil", "Photo: U.S. Coast
+# Guard", "(Photo: Ohio National Guard)" were read as a person, "U.S. Air Force/Jane Roe" made the air force the
+# photographer; anything "U.S." names is a body, a state's guard is one. A pattern of their own, asked only of a name
+# opening with one of their first words or holding "guard" (`_MAY_BE_SPANISH_OR_US_BODY`): in PUBLIC_BODY_RE they
+# doubled its compiling, 0.5 ms of a one-file scan asking it of any name (#14).
+SPANISH_OR_US_BODY_RE = LazyPattern(
+    r"(?:polic[ií]a|guardia civil|guardia urbana|ayuntamiento|ej[ée]rcito|armada|fuerzas armadas|mossos|ertzaintza"
+    r"|bomberos|protecci[óo]n civil|delegaci[óo]n del gobierno|casa real|moncloa|generalitat|xunta|junta de"
+    r"|diputaci[óo]n|cabildo|salvamento mar[ií]timo|gobierno|ministerio"
+    r"|u\.\s?s\.|us (?:army|navy|air force|marines?|coast guard|space force|department|embassy)"
+    r"|(?:[a-z.]+ ){0,2}(?:national|coast) guard)(?!\w)",
+    re.IGNORECASE)
+_SPANISH_OR_US_BODY_FIRST_WORDS = frozenset(
+    "policía policia guardia ayuntamiento ejército ejercito armada fuerzas mossos ertzaintza bomberos protección "
+    "proteccion delegación delegacion casa moncloa generalitat xunta junta diputación diputacion cabildo salvamento "
+    "gobierno ministerio u.s. us".split())
+
+
+def _may_be_spanish_or_us_body(value: str) -> bool:
+    """Does a name open with a word `SPANISH_OR_US_BODY_RE` opens with, or hold "guard"? No regex: any name is asked."""
+    first = value.split(None, 1)[0].casefold() if value else ""
+    return first in _SPANISH_OR_US_BODY_FIRST_WORDS or first.startswith("u.s.") \
+        or "uard" in value and " guard" in value.casefold()
 
 
 def names_a_public_body(value: str) -> bool:
-    """Does a credit's part open with a German or French public body's word (`PUBLIC_BODY_RE`): "Sozialministerium",
-    "Préfecture du Nord", "Polizei Berlin"? Not a word inside a name ("Jean Senat"). A body before an agency supplied
+    """Does a credit's part open with a public body's word (`PUBLIC_BODY_RE`): "Sozialministerium", "Préfecture du
+    Nord", "Polizei Berlin", "Guardia Civil", "U.S. Coast Guard"? Not a word inside a name ("Jean Senat"). A body before an agency supplied
     the picture, the agency sent it on: neither made it (newuser46a #1)."""
-    return PUBLIC_BODY_RE.match(value.strip()) is not None
+    value = value.strip()
+    return PUBLIC_BODY_RE.match(value) is not None \
+        or _may_be_spanish_or_us_body(value) and SPANISH_OR_US_BODY_RE.match(value) is not None
+
+
+# A Dutch or Flemish outlet named with its article in small letters: "de Volkskrant", "het Parool" (fix47b #7: "Beeld:
+# de Volkskrant" was a person). A Dutch surname's "de" is written "De" when no first name or initial stands before it
+# ("De Vries"), so the small one opens no person's name. Case-sensitive.
+DUTCH_ARTICLE_RE = LazyPattern(r"(?:de|het)[ \t\u00a0]+[A-Z]")
+# The outlets "de" opens that are sure to be one: a word of a paper's name (-krant, -courant, -blad, -bode), or a
+# paper's or a site's name ("de Telegraaf", "de Stentor"). Another "de" name is an organisation, not sure ("de Wester").
+DUTCH_OUTLET_RE = LazyPattern(
+    r"de[ \t\u00a0]+(?:.*?(?:krant|[Cc]ourant|blad|[Bb]ode|[Nn]ieuws|[Pp]ost)\b|(?:Telegraaf|Standaard|Morgen|Tijd"
+    r"|Gelderlander|Limburger|Stentor|Correspondent|Groene Amsterdammer|Twentsche|Gooi- en Eembode)\b)")
+
+
+def named_with_dutch_article(value: str) -> bool:
+    """Does a name open with a Dutch article in small letters ("de Volkskrant", "het Parool": `DUTCH_ARTICLE_RE`)?"""
+    return value[:1] in "dh" and DUTCH_ARTICLE_RE.match(value) is not None
+
+
+def _dutch_outlet_unsure(organization: str) -> bool:
+    """Is an organisation named with "de" one no outlet's word or name says is one ("de Wester")? "het" is an article
+    only; a known organisation is sure."""
+    return organization.startswith("de") and named_with_dutch_article(organization) \
+        and DUTCH_OUTLET_RE.match(organization) is None and not is_known_org(organization)
 
 
 @remembered(longest=200)   # asked of one page's few names again and again: two calls in three (#14)
@@ -1118,6 +1191,8 @@ def is_org(value: str) -> bool:
         return True
     if names_a_public_body(value):
         return True   # "Bundesregierung", "Préfecture du Nord" (newuser46a #1)
+    if named_with_dutch_article(value):
+        return True   # "de Volkskrant", "het Parool" (fix47b #7)
     # an acronym, alone or joined to a name: MOD, NYPD, JPL-Caltech; in other letters too: УНІАН, İHA (newuser32b #6)
     return (bool(_ACRONYM_RE.fullmatch(value)) or not value.isascii() and 2 <= len(value) <= 6 and value.isalpha()
             and value.isupper()) and not _name_in_capitals(value)

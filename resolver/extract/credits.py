@@ -14,7 +14,7 @@ from collections.abc import Callable
 from resolver.extract.credit_names import (CASELESS_LETTER_RE, agency_key, ENDS, KEPT_ROLES, KNOWN_ORGS, NAME_WORD, ORG_WORD_RE, PERSON_RE,
                                            NAMED_LENDER_RE, SCREEN_CAPTURE, courtesy_after, UNNAMED_RE,
                                            PLATFORMS, SEPARATOR_RE, SMALL_ORG_START_RE, TITLES, as_written, is_known_org, is_note, platform_account,
-                                           is_first_name, is_org, is_persons_name, label_kind, names_a_public_body, may_name_a_person, names_a_place,
+                                           is_first_name, is_org, is_persons_name, label_kind, org_named_like_a_person, names_a_public_body, may_name_a_person, names_a_place,
                                            names_a_relation, names_an_agency, names_no_one, person_for_outlet,
                                            person_slash_outlet, reads_as_headline, reads_as_prose, split_confidence, split_credit,
                                            without_marks, without_role)
@@ -90,7 +90,8 @@ COPYRIGHT_PREFIX_RE = re.compile(rf"^(?:(?:{COPYRIGHT_SIGN}|\(c\)|copyright)\s*)
                                  rf"(?:(?:19|20)\d{{2}}(?:\s*[–-]\s*(?:19|20)\d{{2}})?)?\s*", re.IGNORECASE)
 ALLOWED_LOWER = frozenset(
     "of via for the and on by de da di du del der van von la le al bin courtesy photo staff file handout pool images & + x"
-    " pour voor per".split()   # French "Jean Dupont pour Le Journal" (newuser46a #6), Dutch, Italian (newuser47a #7)
+    " pour voor per het".split()   # French "Jean Dupont pour Le Journal" (newuser46a #6), Dutch, Italian (newuser47a #7)
+    # Dutch "het Parool" (fix47b #7)
 )
 # Bylines, widgets and datelines that sit where credits do.
 NOT_A_CREDIT_RE = re.compile(r"\b(?:reporting|editing|writing|written|edited) by\b|sponsored|promoted links|taboola|outbrain"
@@ -186,6 +187,15 @@ PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
         rf"|{SP}+Image{SP}+caption\b"   # BBC pages scraped flat: "Image copyright Getty Images Image caption ..."
         rf"|{SP}+View{SP}+(?:full{SP}+size|larger){SP}+image\b)",   # Space.com's: "Credit: NASA View full size image"
         re.IGNORECASE | re.MULTILINE)),
+    # Italian papers' "Ph." for the photo's word: "Ph. Mario Bianchi", "Ph: Mario Bianchi", "(Ph. Mario Bianchi)" (fix47b
+    # #6). A form of its own: PREFIX, compiled at import and in every credit pattern, is kept under 1,300 characters
+    # (#14). Not "Ph.D.": a space or a colon after the stop, and a capital opening the name ("Ph. levels rose" is none).
+    # French "Photo DR" (droits réservés) with no colon, as "Photo AFP" (fix47b #3; `labelled` reads "DR" by the page).
+    ("abbreviated", LazyPattern(
+        rf"(?=[(\[]?(?:[Pp][Hh]|Foto))(?:{KEY_START}|(?<=[(\[])){SP}*"
+        rf"(?P<key>(?:Ph|PH|ph)(?:\.(?:{SP}*[:：]|{SP}+)|{SP}*[:：])|(?:Photos?|Foto){SP}+(?=DR(?![\w-]))){SP}*"
+        rf"(?P<value>[A-Z]{VALUE_STOP}{{1,100}}?){SP}*"
+        rf"(?=\n|$|\||;|(?-i:{NO_ABBREVIATION})\.(?:{SP}+[A-Z]|$)|\)|\])", re.MULTILINE)),
     # A screenshot's and a file photo's own words before or as the credit, with no other form's opening (newuser46a #6,
     # #7): "Capture d'écran X", "Photo : capture d'écran X" (small letters), "Quelle: Screenshot X", "Foto: Screenshot"
     # alone, "Photo d'archives : AFP". The platform or the names after them are checked as a credit's value is.
@@ -217,8 +227,8 @@ PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
     # The Arabic and Persian "source" too: "المصدر: رويترز", "منبع: خبرگزاری مهر" beside a picture name who supplied
     # it, as a picture desk reads them (newuser43a #1); in prose they cite where facts came from, as "Source:" does
     # German "Quelle:" (newuser46a #6), as "Source:"
-    # Italian "Fonte:" and Dutch "Bron:" too (newuser47a #6)
-    ("source", LazyPattern(rf"[(\[]?{SP}*(?:Source|(?<!\w)(?:Quelle|Fonte|Bron)|المصدر|منبع){SP}*[:：]{SP}*(?P<value>[^()\[\]\n:]{{2,80}}?){SP}*[)\]]?{SP}*$",
+    # Italian "Fonte:" and Dutch "Bron:" too (newuser47a #6), Spanish "Fuente:" (fix47b #1)
+    ("source", LazyPattern(rf"[(\[]?{SP}*(?:Source|(?<!\w)(?:Quelle|Fonte|Bron|Fuente)|المصدر|منبع){SP}*[:：]{SP}*(?P<value>[^()\[\]\n:]{{2,80}}?){SP}*[)\]]?{SP}*$",
                           re.MULTILINE)),
     # A caption ending in the supplier: "... in Surabaya (EPA)", "(AFP/Getty)", "[GETTY]", "(Jane Doe/Reuters)"
     ("trailing", LazyPattern(rf"[(\[]{SP}*(?P<value>[^()\[\]\n]{{2,80}}?){SP}*[)\]]{SP}*$", re.MULTILINE)),
@@ -237,7 +247,7 @@ _WORD_RE = re.compile(r"[^\s/,|]+")
 # A wire photo's slug, its topics in capitals joined by hyphens ("US-SPACE-AEROSPACE-NASA", "FBL-EUR-C1-..."): NBC
 # News' alt texts read "Image: <slug>". It names no one.
 WIRE_SLUG_RE = re.compile(r"[A-Z0-9]+(?:-[A-Z0-9]+){3,}")
-STRICT_FORMS = frozenset({"keyword", "copyright", "slash", "slash-for", "trailing", "source", "picture-source"})
+STRICT_FORMS = frozenset({"keyword", "abbreviated", "copyright", "slash", "slash-for", "trailing", "source", "picture-source"})
 
 
 def strip_prefix(value: str) -> str:
@@ -311,7 +321,7 @@ def looks_like_credit_value(value: str, *, strict: bool) -> bool:
         return True   # "Gendarmerie nationale", "Préfecture de police" (newuser46a #1)
     small = _parts_written_small(value)
     first = words[0].lstrip("©(\"'“")
-    if first and first[0].islower() and first.lower() not in ("courtesy", "the", "de", "van", "von") and not small:
+    if first and first[0].islower() and first.lower() not in ("courtesy", "the", "de", "het", "van", "von") and not small:
         return False
     lower = [w for w in words if w[0].islower() and w.lower().strip(".") not in ALLOWED_LOWER
              and not any(w in part.split() for part in small) and f"(@{w}" not in value]   # "Jane Roe (@janeroe)"
@@ -482,7 +492,7 @@ def _read_credits(text: str, *, source: str = "text", offset: int = 0, image: st
     credits: list[Credit] = []
     taken = Intervals()   # sorted: each match is checked in logarithmic time (#12)
     if not might_have_credit(text) and not (caption and (_source_word(text) or " for " in text or " via " in text
-                                                         or _dash_near_end(text))):
+                                                         or _dash_near_end(text) or _agency_ends(text))):
         return credits
     if "\r" in text:   # a CRLF line ends as a LF one; the same length, so spans still point into the text given
         text = text.replace("\r\n", " \n")
@@ -556,6 +566,9 @@ def _read_credits(text: str, *, source: str = "text", offset: int = 0, image: st
                                                      or (cut := _agency_before_prose(written[lead:])) is not None):
                 written, end = written[:lead + cut], match.start("value") + lead + cut   # "Jane Doe / AFP — “œuvre”"
             written = written[lead:]
+            if form == "keyword" and org is None and "|" in text[end:end + 3] \
+                    and (piped := _across_pipe(text, end, written)) is not None:
+                written, end = piped   # "Bild: Anna Beispiel | dpa", "Foto: dpa | Anna Beispiel" (fix47b #4)
             if "C" in written and (licence := LICENCE_END_RE.search(written)) is not None:
                 if not written[:licence.start()].strip():
                     continue   # "Photo: CC BY 2.0": the terms of reuse alone name no one (review45c)
@@ -737,6 +750,32 @@ COURTESY_OF_RE = LazyPattern(rf"(?<!\w)courtesy(?:{SP}+of)?{SP}+(?P<lender>\S.*)
 
 
 
+# The names after a pipe a keyword credit's value stops at (`_across_pipe`), up to the line's or sentence's end
+PIPED_RE = LazyPattern(rf"{SP}*\|{SP}*(?P<value>[^\n|()\[\]<>;]{{2,60}}?){SP}*(?=$|\n|\||;|\.(?:{SP}|$))", re.MULTILINE)
+
+
+def _across_pipe(text: str, at: int, value: str) -> tuple[str, int] | None:
+    """A keyword credit's value joined by a slash to the names after the pipe at `at`, and where those end, when
+    they are its agency (a known agency after a person's name: "Bild: Anna Beispiel | dpa") or its photographer (a
+    common first name and a surname after an agency alone: "Foto: dpa | Anna Beispiel"); else None. The value stopped
+    at the pipe, after which a site's menu stands as often ("Foto: dpa | Startseite"), so the credit lost its agency
+    or photographer (fix47b #4). picture alliance's own credit after a pipe is its form's (`_picture_alliance_split`)."""
+    piped = PIPED_RE.match(text, at)
+    if piped is None:
+        return None
+    before, after = value.strip(ENDS), piped["value"].strip(ENDS)
+    if "lliance" in after or "LLIANCE" in after or not looks_like_credit_value(after, strict=True):
+        return None
+    creator, organization = split_credit(before)
+    if creator and not organization and names_an_agency(after) and is_known_org(after):
+        return f"{before} / {after}", piped.end("value")
+    words = after.split()
+    if not creator and organization and names_an_agency(organization) and 2 <= len(words) <= 3 \
+            and is_first_name(words[0]) and is_persons_name(after) and not is_org(after):
+        return f"{before} / {after}", piped.end("value")
+    return None
+
+
 def _keyword_holds(text: str, start: int, end: int) -> bool:
     """Whether a keyword credit of the same line naming a person ends with the bracket at `start`-`end` as its
     organisation's ("Photo: Jane Doe (courtesy of the Hale family)"): the bracket's own form read the lender alone,
@@ -796,15 +835,16 @@ PICTURE_ITSELF = frozenset("photo photos photograph image images picture picture
 SOCIAL_POST = "social-post"
 
 
-def labelled(credit: Credit) -> Credit:
+def labelled(credit: Credit, *, lang: str | None = None) -> Credit:
     """A credit whose label (`credit_names.LABELS`: file photo, Archiv, Symbolbild, DR, Cedida...) is its `kind`, not its
     creator or organisation; and the kind its words otherwise say ("(AP Photo/Jane Doe, File)", "(Photo by Handout /
     ...)", "courtesy of"). A credit that then names no one keeps no split confidence: "Foto: Archiv" was an
-    organisation, `high` (newuser35b #1, #3, #9)."""
-    doubt = _dr_in_doubt(credit.raw)
+    organisation, `high` (newuser35b #1, #3, #9). `lang`: the page's language, which reads "DR" (`_dr_reading`)."""
+    reading = _dr_reading(credit.raw, lang)
+    doubt = reading == "doubt"
 
     def kind_of(words: str) -> str | None:
-        return None if doubt and words.strip(ENDS) == "DR" else label_kind(words)
+        return None if reading in ("doubt", "broadcaster") and words.strip(ENDS) == "DR" else label_kind(words)
     creator, organization = credit.creator, credit.organization
     kind = kind_of(creator) if creator else None
     if kind or creator and creator.strip(ENDS).casefold() in PICTURE_ITSELF:
@@ -928,6 +968,8 @@ def _screenshot(credit: Credit, creator: str | None, organization: str | None) -
     named = [p.strip(ENDS) for p in SEPARATOR_RE.split(where or "") if p.strip(ENDS)]
     if sure == "high" and any(map(is_persons_name, named)) and not any(map(_platform_named, named)):
         sure = "uncertain"   # "Screenshot: Hans Müller/dpa": a person beside the agency, whose screen or shot (review47a)
+    if sure == "high" and len(named) == 1 and org_named_like_a_person(named[0]):
+        sure = "uncertain"   # "Screenshot: Hans Lucas": the collective, or a man of that name, as after "Foto:" (fix47b #9)
     return evolve(credit, creator=None, organization=where, kind=SCREENSHOT, split_confidence=sure)
 
 
@@ -967,6 +1009,23 @@ def _dr_in_doubt(raw: str) -> bool:
     """Whether a bare "DR" in a credit's words may be the Danish broadcaster as well as "rights reserved": after
     "Foto" (review35r4: fixnu35a read "Foto: DR" as the label, and the broadcaster's credit lost its name)."""
     return "DR" in raw and FOTO_RE.search(raw) is not None
+
+
+# The page languages in which a credit's "DR" is "rights reserved" (French "droits réservés", Portuguese "direitos
+# reservados"), and the one in which it is the broadcaster (Danish: Danmarks Radio), fix47b #3
+DR_RESERVED_LANGUAGES = frozenset({"fr", "pt"})
+DR_BROADCASTER_LANGUAGES = frozenset({"da"})
+
+
+def _dr_reading(raw: str, lang: str | None) -> str | None:
+    """How a credit's "DR" is read: "broadcaster" on a Danish page ("Foto: DR", "© DR"), the label on a French or
+    Portuguese one, "doubt" where no language says and a "Foto" before it may be either (`_dr_in_doubt`), else None
+    (the label, as "Photo : DR")."""
+    if "DR" not in raw:
+        return None
+    if lang in DR_BROADCASTER_LANGUAGES:
+        return "broadcaster"
+    return None if lang in DR_RESERVED_LANGUAGES or not _dr_in_doubt(raw) else "doubt"
 
 
 def _kind_in(raw: str, kind_of: Callable[[str], str | None] = label_kind, creator: str | None = None) -> str | None:
@@ -1282,6 +1341,8 @@ def _forms_worth_trying(text: str, *, caption: bool, plain: bool = False) -> fro
                      else ("agency-photo", "slash"))
     if "lickr user" in text or "LICKR USER" in text:
         forms.add("flickr-user")
+    if _ph_word(text) or "DR" in text and ("oto DR" in text or "otos DR" in text):
+        forms.add("abbreviated")   # fix47b #6, #3: "Ph. Name", "Photo DR"
     if _PREFIX_WORD_RE.search(text) or _other_photo_word(text):
         forms.update(("paren-credit", "keyword"))
         if _STOCK_RE.search(text):
@@ -1544,13 +1605,27 @@ _HINT_RE = re.compile(first_characters_first(HINTS), re.IGNORECASE | re.MULTILIN
 
 def _source_word(text: str) -> bool:
     """Does a text hold a word the "source" form opens with: English "Source", German "Quelle" (newuser46a #6),
-    Arabic "المصدر", Persian "منبع"?"""
-    return "Source" in text or "Quelle" in text or "Fonte" in text or "Bron" in text or not text.isascii() and ("المصدر" in text or "منبع" in text)
+    Italian "Fonte", Dutch "Bron", Spanish "Fuente" (fix47b #1), Arabic "المصدر", Persian "منبع"?"""
+    return "Source" in text or "Quelle" in text or "Fonte" in text or "Bron" in text or "Fuente" in text or not text.isascii() and ("المصدر" in text or "منبع" in text)
+
+
+def _agency_ends(text: str) -> bool:
+    """Does a caption's last sentence name a known agency alone ("Protesters in the square. The Canadian Press",
+    "… Xinhua.")? No credit word nor a short agency's name is in it for the pre-check to find (fix47b #10: "Reuters"
+    and "AFP" were read so, "The Canadian Press" and "Associated Press" not); `sentence_end_credit` reads it."""
+    sentence = last_sentence(text, text.rfind("\n") + 1)
+    return sentence is not None and is_known_org(text[sentence[0]:sentence[1]])
 
 
 def might_have_credit(text: str) -> bool:
     """A cheap pre-check so long texts with no credit word skip every pattern."""
-    return bool(_HINT_RE.search(text)) or _other_photo_word(text) or "&" in text and _copyright_sign(text)
+    return bool(_HINT_RE.search(text)) or _other_photo_word(text) or "&" in text and _copyright_sign(text) \
+        or _ph_word(text)
+
+
+def _ph_word(text: str) -> bool:
+    """Does a text hold Italian papers' "Ph." or "Ph:" for the photo's word (the "abbreviated" form)? Substrings."""
+    return "Ph." in text or "Ph:" in text or "ph." in text or "ph:" in text or "PH." in text or "PH:" in text
 
 
 def _copyright_sign(text: str) -> bool:
