@@ -1050,8 +1050,11 @@ def _kept_in_translation(word: str) -> bool:
 def _small_word(word: str) -> bool:
     """Whether a word both sides share is a short word in small letters, which two languages may both write ("in" of
     English and German, "a", "de"): a translation may keep it as it keeps a name (quotes35: "The chancellor met Macron
-    in Berlin" for a German post failed). The quote must still read as another language than the post's."""
-    return word.isalpha() and word.islower() and len(word) <= 3
+    in Berlin" for a German post failed). The quote must still read as another language than the post's. Or one
+    capitalised as a sentence opens it that is a frequent word of a language, so no name: "We" of a Dutch "We sluiten de
+    fabriek" for "We will not close the factory" (fix47d #1: the translation failed as "10 words replaced by 6")."""
+    return word.isalpha() and len(word) <= 3 and (word.islower() or word.istitle() and any(
+        _key(word) in frequent for frequent in _FREQUENT_WORDS.values()))
 
 
 def _script(words: list[str]) -> str:

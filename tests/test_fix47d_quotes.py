@@ -1,0 +1,43 @@
+"""fix47d: quote checks lost at earlier reviews, found again (fictional posts and people)."""
+
+import pytest
+
+from resolver.quotes import compare
+
+FACTORY = "We will not close the factory in Turin this year, the minister said."
+
+
+# A Dutch rendering of an English post shares its opening "We" (a Dutch word too, and one of Dutch's frequent words,
+# so neither a name nor a short word in small letters): it failed as "10 words replaced by 6". A translation whose
+# anchors (places, figures) agree warns "a translation?"; one whose figure differs still names it (fix47d #1).
+@pytest.mark.parametrize("said,found", [
+    ("We sluiten de fabriek dit jaar niet", "We will not close the factory this year, the minister said."),
+    ("We sluiten de fabriek in Turijn dit jaar niet", FACTORY),
+    ("Non chiuderemo la fabbrica di Torino quest'anno", FACTORY),
+    ("We sluiten in 2025 geen fabriek", "We will not close a factory in 2025."),
+], ids=["dutch-opening-we", "dutch-with-in-and-place", "italian", "dutch-same-year"])
+def test_a_faithful_dutch_or_italian_translation_warns_as_one(said, found):
+    for lang in ("en", None):
+        c = compare(said, found, lang=lang)
+        assert c.result == "warn", c.evidence
+        assert "a translation?" in c.evidence, c.evidence
+        assert "Dutch" in c.evidence or "Italian" in c.evidence, c.evidence
+
+
+@pytest.mark.parametrize("said,found,note", [
+    ("We sluiten de fabriek in 2026 niet", "We will not close the factory in 2025, the minister said.",
+     "2026 is not among the post's figures (2025)"),
+    ("Non chiuderemo la fabbrica di Torino nel 2026", "We will not close the factory in Turin in 2025.",
+     "2026 is not among the post's figures (2025)"),
+], ids=["dutch-other-year", "italian-other-year"])
+def test_a_translation_with_another_figure_still_names_it(said, found, note):
+    c = compare(said, found, lang="en")
+    assert c.result in ("warn", "fail"), c.evidence
+    assert note in c.evidence, c.evidence
+
+
+# The same opening word in one language is still compared word by word: only a translation is let off.
+def test_an_english_quote_sharing_its_opening_we_is_still_compared():
+    c = compare("We will close the factory this year", "We will not close the factory this year.", lang="en")
+    assert c.result == "fail", c.evidence
+
