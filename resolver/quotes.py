@@ -376,8 +376,8 @@ def _compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[st
         return Comparison("fail" if a or p else "pass", "nothing to compare: " + (
             "the post has no words" if a else "the quote has no words" if p else "neither side has words"),
             len(a), len(p), 0)
-    ops = _amounts_whole(_moved(_whole_brackets(opcodes(a, p, gaps), bracketed[0], gaps), a, p, gaps, bracketed[0]),
-                         said_words, post_words, gaps)
+    ops = _values_at_edges(_amounts_whole(_moved(_whole_brackets(opcodes(a, p, gaps), bracketed[0], gaps), a, p, gaps,
+                                                 bracketed[0]), said_words, post_words, gaps), said_words, post_words)
     matched = sum(i2 - i1 for tag, i1, i2, _, _ in ops if tag == "equal")
     if matched == 0:
         whole = _alike(Change(_join(post_words), _join(said_words)), said, found)
@@ -1677,11 +1677,13 @@ def _amount_across(i1: int, j1: int, end: tuple[str, int, int, int, int], said: 
 
 def _amount_op(op: tuple[str, int, int, int, int], said: list[str], post: list[str]) -> bool:
     """Whether `op` replaces an amount with the same amount written otherwise (`_amount_otherwise`): "$40m" for
-    "$40 million", made one op by `_amounts_whole`."""
+    "$40 million", made one op by `_amounts_whole`; or a figure with the same figure by its million
+    (`_value_otherwise`): "1,2 Mio." for "1.200.000"."""
     tag, i1, i2, j1, j2 = op
-    if tag != "replace" or i2 - i1 > _AMOUNT_WORDS_MOST or j2 - j1 > _AMOUNT_WORDS_MOST \
-            or not any(c in _SIGNS for w in said[i1:i2] + post[j1:j2] for c in w):
+    if tag != "replace" or i2 - i1 > _AMOUNT_WORDS_MOST or j2 - j1 > _AMOUNT_WORDS_MOST:
         return False
+    if not any(c in _SIGNS for w in said[i1:i2] + post[j1:j2] for c in w):   # "1,2 Mio." of "1.200.000" (fix47d #3)
+        return bool(_value_otherwise(post[j1:j2], said[i1:i2]))
     return bool(_amount_otherwise(" ".join(post[j1:j2]), " ".join(said[i1:i2])))
 
 
@@ -1699,6 +1701,50 @@ def _amount_beside_cut(op: tuple[str, int, int, int, int], said: list[str], post
         if i1 in gaps and j2 - m <= _AMOUNT_WORDS_MOST and _amount_otherwise(" ".join(post[m:j2]), quoted):
             return [("insert", i1, i1, j1, m), ("replace", i1, i2, m, j2)]
     return [op]
+
+
+def _value_otherwise(post: list[str], said: list[str]) -> str:
+    """FULL_FIGURES where each side is one figure and its scale word, no currency sign, the one in full and the other
+    by its thousand, million or billion, worth the same read either way: "1,2 Mio." and "1.200.000" or "1 200 000",
+    "1,2 млн" and "1 200 000" (fix47d #3: they failed as changed words, as "$1.2m" of "$1,200,000" did not); "". A
+    figure whose mark may group thousands or part decimals ("1.200 Mio.") is no value here: two readings, unsure."""
+    if not post or not said or any(c in _SIGNS for c in "".join(post + said)):
+        return ""
+    read = []
+    for side in (post, said):
+        figures = _translation_figures(side, "")
+        if len(figures) != 1 or len(figures[0].values) != 1 \
+                or figures[0].written != _join(_spaced_groups([_western_digits(w) for w in side])):
+            return ""
+        read.append(figures[0])
+    ours, theirs = read
+    if ours.values != theirs.values or bool(ours.power) == bool(theirs.power):
+        return ""
+    return FULL_FIGURES
+
+
+def _values_at_edges(ops: list[tuple[str, int, int, int, int]], said: list[str],
+                     post: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """The ops with a replace at the quote's start whose quoted words are the figure the post writes otherwise at the
+    end of its words ("1,2 Mio. Euro …" of "Wir geben 1.200.000 Euro …"), or at its end the figure the post's words
+    open with, parted into the post's words the quote leaves out and that figure (`_value_otherwise`): the quote
+    starts or ends at the figure, and a leaving out is no change (fix47d #3)."""
+    if len(ops) < 2 or not any(c.isdigit() for w in said for c in w):
+        return ops
+    first, last = ops[0], ops[-1]
+    if first[0] == "replace" and ops[1][0] == "equal":
+        _, i1, i2, j1, j2 = first
+        for m in range(max(j1, j2 - _AMOUNT_WORDS_MOST), j2):
+            if _value_otherwise(post[m:j2], said[i1:i2]):
+                ops = [("insert", i1, i1, j1, m), ("replace", i1, i2, m, j2), *ops[1:]]
+                break
+    if last[0] == "replace" and ops[-2][0] == "equal":
+        _, i1, i2, j1, j2 = last
+        for m in range(min(j2, j1 + _AMOUNT_WORDS_MOST), j1, -1):
+            if _value_otherwise(post[j1:m], said[i1:i2]):
+                ops = [*ops[:-1], ("replace", i1, i2, j1, m), ("insert", i2, i2, m, j2)]
+                break
+    return ops
 
 
 # A date written with full stops ("12.03.2022", "2022.03.12"), which tokens() keep as one figure; with slashes,
@@ -1746,6 +1792,9 @@ def _written_otherwise(change: Change, said: str, found: str) -> Change | None:
     short = _scale_short(post, article, found, said)
     if short is not None:   # "Mrd." of "Milliarden", "Md€" of "milliards d'euros" (newuser46a #4)
         return replace(change, post=short[0], article=short[1], alike=SCALE_SHORT)
+    value = _value_otherwise(post, article)
+    if value:   # "1,2 Mio." of "1.200.000" (fix47d #3)
+        return replace(change, alike=value)
     if len(post) == len(article) and post != article and \
             [_NUMBER_WORDS.get(w.casefold(), w) for w in post] == [_NUMBER_WORDS.get(w.casefold(), w) for w in article]:
         return replace(change, alike=NUMBER_WORD)

@@ -41,3 +41,33 @@ def test_an_english_quote_sharing_its_opening_we_is_still_compared():
     c = compare("We will close the factory this year", "We will not close the factory this year.", lang="en")
     assert c.result == "fail", c.evidence
 
+
+# A figure written by its million in a German quote ("1,2 Mio.") of a post writing it in full ("1.200.000", "1 200
+# 000") failed as "1.200.000 → 1,2 Mio": figures are compared by value across writing conventions, and warn as the
+# same amount written otherwise; another value still fails (fix47d #3).
+@pytest.mark.parametrize("said,found", [
+    ("Wir geben 1,2 Mio. Euro für die Schule.", "Wir geben 1.200.000 Euro für die Schule."),
+    ("Wir geben 1,2 Mio. Euro für die Schule.", "Wir geben 1 200 000 Euro für die Schule."),
+    ("Wir geben 1.200.000 Euro für die Schule.", "Wir geben 1,2 Mio. Euro für die Schule."),
+    ("1,2 Mio. Euro für die Schule", "Wir geben 1.200.000 Euro für die Schule."),
+    ("Wir geben 1,2 Mio.", "Wir geben 1.200.000 Euro für die Schule."),
+    ("Мы выделим 1,2 млн рублей на школу.", "Мы выделим 1 200 000 рублей на школу."),
+], ids=["mio-of-dotted-full", "mio-of-spaced-full", "full-of-mio", "quote-opens-with-mio", "quote-ends-with-mio",
+        "russian-mln"])
+def test_a_figure_by_its_million_of_one_in_full_warns_as_the_same_amount(said, found):
+    for lang in ("de" if "Euro" in found else "ru", None):
+        c = compare(said, found, lang=lang)
+        assert c.result == "warn", c.evidence
+        assert "the same amount, in full figures on one side and by its thousand, million or billion on the other" \
+            in c.evidence, c.evidence
+
+
+@pytest.mark.parametrize("said,found", [
+    ("Wir geben 1,3 Mio. Euro für die Schule.", "Wir geben 1.200.000 Euro für die Schule."),
+    ("Wir geben 1,2 Mrd. Euro für die Schule.", "Wir geben 1.200.000 Euro für die Schule."),
+    ("Wir geben 12 Mio. Euro für die Schule.", "Wir geben 1.200.000 Euro für die Schule."),
+    ("Wir geben 1,2 Mio. Euro für die Schule.", "Wir geben 1.200 Euro für die Schule."),
+], ids=["another-figure", "another-scale", "ten-times", "thousand-read-as-million"])
+def test_another_value_by_its_million_still_fails(said, found):
+    c = compare(said, found, lang="de")
+    assert c.result == "fail", c.evidence
