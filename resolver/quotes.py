@@ -931,6 +931,29 @@ _ASKING = frozenset("что кто как где куда когда сколь�
 _WOULD = frozenset({"бы", "б", "би"})
 
 
+# Words after which "ни" denies after all, a question word before it or not: "где ни души" (where not a soul is),
+# "ни разу", "ни одного", "ни капли", "ни слова", "ни за что" (fix47d #4)
+_DENYING_AFTER_NI = frozenset("души разу одного одной одну одна одно один одним единого единой малейшего малейшей "
+                              "слова шагу капли копейки грамма звука за".split())
+
+
+def _concessive(words: list[str], i: int) -> bool:
+    """Whether words[i] is a "ни" or "не" that denies nothing: after a question word and "бы" ("что бы ни", "как бы
+    они ни", "скільки б це не": whatever, however, review47b), or a Russian "ни" right after a question word, as its
+    idioms write it ("как ни крути", whichever way you look at it; "что ни говори", "куда ни глянь", "как ни странно",
+    oddly enough: fix47d #4, a faithful translation failed as adding a negation), not before a word it denies
+    (`_DENYING_AFTER_NI`). Ukrainian "як не крути" is not read: its "не" after a question word also denies ("що не
+    так")."""
+    folded = [w.casefold() for w in words[max(i - 4, 0):i + 2]]
+    at = min(i, 4)
+    if folded[at] not in ("ни", "не", "ні"):
+        return False
+    if any(j > 0 and folded[j] in _WOULD and folded[j - 1] in _ASKING for j in range(max(at - 3, 0), at)):
+        return True
+    return folded[at] == "ни" and at > 0 and folded[at - 1] in _ASKING \
+        and not (at + 1 < len(folded) and folded[at + 1] in _DENYING_AFTER_NI)
+
+
 def _denials(words: list[str]) -> list[str]:
     """The words of a Ukrainian or Russian text that deny: those _negates knows and those only one language has; not
     "жодних" after "без" (without any), nor "ни"/"не" after a question word and "бы" (whatever: `_ASKING`)."""
@@ -940,14 +963,9 @@ def _denials(words: list[str]) -> list[str]:
 def _denying_at(words: list[str]) -> set[int]:
     """Where the words that deny stand in `words` (`_denials`), each told among the words around it."""
     folded = [w.casefold() for w in words]
-
-    def concessive(i: int) -> bool:   # "что бы ни", "как бы они ни", "скільки б це не"
-        return folded[i] in ("ни", "не", "ні") and any(
-            j > 0 and folded[j] in _WOULD and folded[j - 1] in _ASKING for j in range(max(i - 3, 0), i))
-
     # "Ані" inside a sentence is Anya's name ("для Ані", for Anya), never "ані" (neither)
     return {i for i, w in enumerate(words) if (_negates(w) or _denies_in_its_own_word(w) and not (i and w == "Ані"))
-            and not (i and folded[i - 1] in _WITHOUT and _denies_in_its_own_word(w)) and not concessive(i)}
+            and not (i and folded[i - 1] in _WITHOUT and _denies_in_its_own_word(w)) and not _concessive(words, i)}
 
 
 def _clause_negation_turned(texts: tuple[str, str]) -> str:
@@ -2583,6 +2601,8 @@ def _negation_here(post: list[str], at: int, found: str, lang: str | None) -> bo
     not in a post whose language is another, nor written with a capital where no sentence starts ("I met Smith Inga
     said": a name) or before a capitalised word ("Nic Cage": a name and a surname), nor मत as a noun."""
     key = _key(post[at])
+    if _concessive(post, at):
+        return False   # "как ни крути": "крути, мы победим" left out no negation (fix47d #4)
     languages = _AMBIGUOUS_NEGATIONS.get(key)
     if languages is None:
         return True

@@ -71,3 +71,38 @@ def test_a_figure_by_its_million_of_one_in_full_warns_as_the_same_amount(said, f
 def test_another_value_by_its_million_still_fails(said, found):
     c = compare(said, found, lang="de")
     assert c.result == "fail", c.evidence
+
+
+# Russian idioms whose "ни" after a question word denies nothing ("как ни крути", whichever way you look at it; "что
+# ни говори", say what you will; "куда ни глянь", wherever you look; "как ни странно", oddly enough): a faithful
+# Russian rendering of a Ukrainian post failed as "the quote adds a negation ("ни")", and a quote of a Russian post
+# beginning after the idiom's "ни" warned of a negation left out (fix47d #4). "ни" of "ни шагу", and "ни" after a
+# question word before "души", "разу", "одного" (not a soul, not once, not one), still deny.
+@pytest.mark.parametrize("said,found", [
+    ("Как ни крути, мы победим.", "Ми переможемо, безумовно."),
+    ("Что ни говори, мы победим.", "Ми переможемо, безумовно."),
+    ("Мы победим, как ни крути.", "Ми переможемо."),
+    ("Куда ни глянь, везде руины.", "Скрізь руїни."),
+    ("Как ни странно, мост цел.", "Дивно, але міст цілий."),
+    ("Где бы мы ни были, мы победим.", "Ми переможемо."),
+], ids=["kak-ni-kruti", "chto-ni-govori", "idiom-at-the-end", "kuda-ni-glyan", "kak-ni-stranno", "gde-by-ni"])
+def test_a_russian_idiom_with_ni_adds_no_negation_to_a_translation(said, found):
+    c = compare(said, found, lang="uk")
+    assert c.result == "warn", c.evidence
+    assert "negation" not in c.evidence, c.evidence
+
+
+@pytest.mark.parametrize("said,found", [
+    ("Мы не победим.", "Ми переможемо."),
+    ("Ни шагу назад, мы победим.", "Ми переможемо, безумовно."),
+    ("Мы пришли туда, где ни души.", "Ми прийшли туди, де багато людей."),
+], ids=["ne", "ni-shagu", "gde-ni-dushi"])
+def test_a_russian_negation_added_to_a_translation_still_fails(said, found):
+    c = compare(said, found, lang="uk")
+    assert c.result == "fail", c.evidence
+    assert "negation" in c.evidence, c.evidence
+
+
+def test_a_quote_after_the_idioms_ni_is_no_negation_left_out():
+    c = compare("крути, мы победим", "Как ни крути, мы победим.", lang="ru")
+    assert c.result == "pass", c.evidence
