@@ -32,6 +32,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 from itertools import accumulate, takewhile
+from os.path import commonprefix
 from typing import Any
 
 from resolver.platforms.lookalike import LATIN_LOOKALIKES
@@ -378,6 +379,7 @@ def _compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[st
             len(a), len(p), 0)
     ops = _values_at_edges(_amounts_whole(_moved(_whole_brackets(opcodes(a, p, gaps), bracketed[0], gaps), a, p, gaps,
                                                  bracketed[0]), said_words, post_words, gaps), said_words, post_words)
+    ops = _endings_at_edges(ops, said_words, post_words, lang)
     matched = sum(i2 - i1 for tag, i1, i2, _, _ in ops if tag == "equal")
     if matched == 0:
         whole = _alike(Change(_join(post_words), _join(said_words)), said, found)
@@ -415,13 +417,17 @@ def _compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[st
     # changes": що ми → что мы, review46e); a quote all of whose words are the post's is compared as written
     if matched < len(a) and (pair := uk_ru_pair(said_words, post_words)) and pair[2]:
         return _uk_ru_translated(said_words, post_words, pair, len(a), len(p), matched, aside, texts=(said, found))
-    if matched == 0:
+    # the quote's words the post's, each with another ending (`_endings_at_edges`): "городской больнице" (fix47d #2)
+    endings = [op for op in ops if op[0] == "replace" and _endings_only(post_words[op[3]:op[4]], said_words[op[1]:op[2]])
+               and _slavic(said_words + post_words)] if matched == 0 else []
+    if matched == 0 and not endings:
         return Comparison("fail", f"no word of the post's {len(p)} is in the quote", len(a), len(p), 0,
                           (Change(_join(post_words), _join(said_words)),))
     # Trim the edges: what lies outside the first and last equal block is not "inside the quoted run".
     # An amount written otherwise at an edge ("$40m …" of "$40 million, not …") is of the run too: the words a "…"
     # beside it cuts are inside the quote, never before or after it (review44b: a cut "not" warned as a partial quote)
-    anchors = [i for i, op in enumerate(ops) if op[0] == "equal" or _amount_op(op, said_words, post_words)]
+    anchors = [i for i, op in enumerate(ops) if op[0] == "equal" or _amount_op(op, said_words, post_words)
+               or op in endings]
     first, last = anchors[0], anchors[-1]
     before, after = ops[:first], ops[last + 1:]
     # the post's names, which brackets do not clarify but replace ("[Smith]" for "Jones"); sought only when needed
@@ -1264,7 +1270,8 @@ FIGURES = (REGROUPED, DECIMAL_MARK, GROUP_OR_DECIMAL, OTHER_DIGITS, PER_CENT_WOR
            DECIMAL_ZEROS, TIME_SPACED, TIME_HOUR, TIME_RANGE, TIME_24, TIME_SHARED, SCALE_SHORT, CURRENCY_WORD,
            AMOUNT_WORDS, ORDINAL_WORD, FULL_FIGURES, FULL_FIGURES_WORDS)   # not look-alikes
 FOLDED = (VOWEL_MARKS, OTHER_MARKS, VOWEL_LETTERS, YO, DOTLESS, JOINED, MAQAF)   # the same word for equality (_key, _pointed_keys)
-WORDS = (INITIALISM, HYPHENATED, GLUED, INFLECTED, CONTRACTED, AMPERSAND, NON_JOINER, *FOLDED)   # words written otherwise, not look-alikes either
+ENDINGS = "the same stem, another ending: the post's word fitted to the article's sentence? Check it"
+WORDS = (INITIALISM, HYPHENATED, GLUED, INFLECTED, ENDINGS, CONTRACTED, AMPERSAND, NON_JOINER, *FOLDED)   # words written otherwise, not look-alikes either
 _NO_MARKS = str.maketrans(dict.fromkeys(_OPTIONAL_MARKS))
 _NO_YO = str.maketrans("ёЁ", "еЕ")
 
@@ -1765,6 +1772,82 @@ def _values_at_edges(ops: list[tuple[str, int, int, int, int]], said: list[str],
     return ops
 
 
+# The letters of the Slavic languages written in Cyrillic (Russian, Ukrainian, Belarusian, Bulgarian, Serbian,
+# Macedonian): not Kazakh's "қ", "ә", "ң" or the other Turkic and Mongolian letters, whose languages deny with an
+# ending ("берме", do not give, of "бер")
+_SLAVIC_LETTERS = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґўђјљњћџѓќѕ")
+# Languages written in Cyrillic letters that are not Slavic, whose words' endings are no case's
+_NOT_SLAVIC_CYRILLIC = frozenset("kk ky tt ba cv sah tg mn uz az tk".split())
+
+
+def _slavic(words: list[str]) -> bool:
+    """Whether the words' Cyrillic letters are all those of a Slavic language's alphabet, and there are some."""
+    cyrillic = {c for w in words for c in w.casefold() if c.isalpha() and "CYRILLIC" in unicodedata.name(c, "")}
+    return bool(cyrillic) and cyrillic <= _SLAVIC_LETTERS
+
+
+def _same_stem(post: str, said: str) -> bool:
+    """Whether two words in letters are one word with another ending: a stem of three letters or more in common, at
+    least half the longer word, and endings of three letters at most ("новую", "новой"; "построим", "построить";
+    never "школу", "больницу", nor "пятьсот", "пятьдесят")."""
+    a, b = _key(post), _key(said)
+    if a == b or not a.isalpha() or not b.isalpha():
+        return False
+    stem = len(commonprefix([a, b]))
+    return stem >= 3 and len(a) - stem <= 3 and len(b) - stem <= 3 and 2 * stem >= max(len(a), len(b))
+
+
+def _endings_only(post: list[str], said: list[str]) -> bool:
+    """Whether two runs of as many words differ only in their words' endings (`_same_stem`), one word at least."""
+    return len(post) == len(said) and any(map(_same_stem, post, said)) \
+        and all(_key(a) == _key(b) or _same_stem(a, b) for a, b in zip(post, said))
+
+
+# The most words of a quote in which words inside it, not at its ends, may be fitted to the article's sentence
+FITTED_MOST = 6
+
+
+def _fitted_where(article: list[str], said: list[str]) -> bool:
+    """Whether the article's words with other endings may be fitted to its sentence: they open or close the quote, or
+    the quote is short (FITTED_MOST words at most) and sits in the reporter's sentence; in a longer one a word's
+    ending changed inside it ("построили" for "построим", we built for we will build) is no fitting but a change."""
+    words = [_key(w) for w in said if w != ELLIPSIS]
+    keys = [_key(w) for w in article]
+    return len(words) <= FITTED_MOST or words[:len(keys)] == keys or words[-len(keys):] == keys
+
+
+def _endings_at_edges(ops: list[tuple[str, int, int, int, int]], said: list[str], post: list[str],
+                      lang: str | None) -> list[tuple[str, int, int, int, int]]:
+    """The ops with a replace at the quote's start whose words are the post's last words there with other endings
+    ("новой школы в Харькове" of "Мы построим новую школу в Харькове": the reporter's sentence fits a short quote's
+    case endings to its own), or at its end the post's first words there, or all of whose words are a run of the
+    post's so ("городской больнице" of "Городская больница получит …"), parted into the post's words the quote leaves
+    out and those words (`_endings_only`), in a Slavic language written in Cyrillic letters; a leaving out is no
+    change, and other endings warn (fix47d #2: the quote failed as changed words)."""
+    if _language(lang) in _NOT_SLAVIC_CYRILLIC or not ops or not any(op[0] == "replace" for op in (ops[0], ops[-1])):
+        return ops
+    parted = ops
+    if len(ops) == 1:
+        _, i1, i2, j1, j2 = ops[0]
+        n = i2 - i1
+        at = next((m for m in range(j1, j2 - n + 1) if _endings_only(post[m:m + n], said[i1:i2])), None)
+        if at is not None:
+            parted = [op for op in (("insert", i1, i1, j1, at), ("replace", i1, i2, at, at + n),
+                                    ("insert", i2, i2, at + n, j2)) if op[3] < op[4]]
+    else:
+        if ops[0][0] == "replace" and ops[1][0] == "equal":
+            _, i1, i2, j1, j2 = ops[0]
+            m = j2 - (i2 - i1)
+            if m > j1 and _endings_only(post[m:j2], said[i1:i2]):
+                parted = [("insert", i1, i1, j1, m), ("replace", i1, i2, m, j2), *parted[1:]]
+        if ops[-1][0] == "replace" and ops[-2][0] == "equal":
+            _, i1, i2, j1, j2 = ops[-1]
+            m = j1 + (i2 - i1)
+            if m < j2 and _endings_only(post[j1:m], said[i1:i2]):
+                parted = [*parted[:-1], ("replace", i1, i2, j1, m), ("insert", i2, i2, m, j2)]
+    return parted if parted is not ops and _slavic(said + post) else ops
+
+
 # A date written with full stops ("12.03.2022", "2022.03.12"), which tokens() keep as one figure; with slashes,
 # hyphens or spaces its figures are three words.
 _DOTTED_DATE_RE = re.compile(r"(\d{1,2})[.,](\d{1,2})[.,](\d{4}|\d{2})|(\d{4})[.,](\d{1,2})[.,](\d{1,2})")
@@ -1813,6 +1896,9 @@ def _written_otherwise(change: Change, said: str, found: str) -> Change | None:
     value = _value_otherwise(post, article)
     if value:   # "1,2 Mio." of "1.200.000" (fix47d #3)
         return replace(change, alike=value)
+    if _endings_only(post, article) and _slavic(post + article + tokens(said) + tokens(found)) \
+            and _fitted_where(article, tokens(said)):
+        return replace(change, alike=ENDINGS)   # "новой школы" of "новую школу" (fix47d #2)
     if len(post) == len(article) and post != article and \
             [_NUMBER_WORDS.get(w.casefold(), w) for w in post] == [_NUMBER_WORDS.get(w.casefold(), w) for w in article]:
         return replace(change, alike=NUMBER_WORD)
