@@ -1733,8 +1733,10 @@ def _value_otherwise(post: list[str], said: list[str]) -> str:
     by its thousand, million or billion, worth the same read either way: "1,2 Mio." and "1.200.000" or "1 200 000",
     "1,2 млн" and "1 200 000" (fix47d #3: they failed as changed words, as "$1.2m" of "$1,200,000" did not); "". A
     figure whose mark may group thousands or part decimals ("1.200 Mio.") is no value here: two readings, unsure."""
-    if not post or not said or any(c in _SIGNS for c in "".join(post + said)):
-        return ""
+    if not post or not said or len(post) > _AMOUNT_WORDS_MOST or len(said) > _AMOUNT_WORDS_MOST \
+            or not any(c.isdigit() for c in post[0]) or not any(c.isdigit() for c in said[0]) \
+            or any(c in _SIGNS for c in "".join(post + said)):
+        return ""   # a figure opens both sides, a few words at most (#14: every change is asked)
     read = []
     for side in (post, said):
         figures = _translation_figures(side, "")
@@ -1799,8 +1801,8 @@ def _same_stem(post: str, said: str) -> bool:
 
 def _endings_only(post: list[str], said: list[str]) -> bool:
     """Whether two runs of as many words differ only in their words' endings (`_same_stem`), one word at least."""
-    return len(post) == len(said) and any(map(_same_stem, post, said)) \
-        and all(_key(a) == _key(b) or _same_stem(a, b) for a, b in zip(post, said))
+    return len(post) == len(said) and all(_key(a) == _key(b) or _same_stem(a, b) for a, b in zip(post, said)) \
+        and any(map(_same_stem, post, said))
 
 
 # The most words of a quote in which words inside it, not at its ends, may be fitted to the article's sentence
@@ -1830,7 +1832,9 @@ def _endings_at_edges(ops: list[tuple[str, int, int, int, int]], said: list[str]
     if len(ops) == 1:
         _, i1, i2, j1, j2 = ops[0]
         n = i2 - i1
-        at = next((m for m in range(j1, j2 - n + 1) if _endings_only(post[m:m + n], said[i1:i2])), None)
+        # sought only for a quote in Cyrillic letters: the post's every run of its length is tried (#14)
+        at = next((m for m in range(j1, j2 - n + 1) if _endings_only(post[m:m + n], said[i1:i2])), None) \
+            if _slavic(said[i1:i2]) else None
         if at is not None:
             parted = [op for op in (("insert", i1, i1, j1, at), ("replace", i1, i2, at, at + n),
                                     ("insert", i2, i2, at + n, j2)) if op[3] < op[4]]
