@@ -32,6 +32,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 from itertools import accumulate, takewhile
+from os.path import commonprefix
 from typing import Any
 
 from resolver.platforms.lookalike import LATIN_LOOKALIKES
@@ -376,8 +377,9 @@ def _compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[st
         return Comparison("fail" if a or p else "pass", "nothing to compare: " + (
             "the post has no words" if a else "the quote has no words" if p else "neither side has words"),
             len(a), len(p), 0)
-    ops = _amounts_whole(_moved(_whole_brackets(opcodes(a, p, gaps), bracketed[0], gaps), a, p, gaps, bracketed[0]),
-                         said_words, post_words, gaps)
+    ops = _values_at_edges(_amounts_whole(_moved(_whole_brackets(opcodes(a, p, gaps), bracketed[0], gaps), a, p, gaps,
+                                                 bracketed[0]), said_words, post_words, gaps), said_words, post_words)
+    ops = _endings_at_edges(ops, said_words, post_words, lang)
     matched = sum(i2 - i1 for tag, i1, i2, _, _ in ops if tag == "equal")
     if matched == 0:
         whole = _alike(Change(_join(post_words), _join(said_words)), said, found)
@@ -415,13 +417,17 @@ def _compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[st
     # changes": що ми → что мы, review46e); a quote all of whose words are the post's is compared as written
     if matched < len(a) and (pair := uk_ru_pair(said_words, post_words)) and pair[2]:
         return _uk_ru_translated(said_words, post_words, pair, len(a), len(p), matched, aside, texts=(said, found))
-    if matched == 0:
+    # the quote's words the post's, each with another ending (`_endings_at_edges`): "городской больнице" (fix47d #2)
+    endings = [op for op in ops if op[0] == "replace" and _endings_only(post_words[op[3]:op[4]], said_words[op[1]:op[2]])
+               and _slavic(said_words + post_words)] if matched == 0 else []
+    if matched == 0 and not endings:
         return Comparison("fail", f"no word of the post's {len(p)} is in the quote", len(a), len(p), 0,
                           (Change(_join(post_words), _join(said_words)),))
     # Trim the edges: what lies outside the first and last equal block is not "inside the quoted run".
     # An amount written otherwise at an edge ("$40m …" of "$40 million, not …") is of the run too: the words a "…"
     # beside it cuts are inside the quote, never before or after it (review44b: a cut "not" warned as a partial quote)
-    anchors = [i for i, op in enumerate(ops) if op[0] == "equal" or _amount_op(op, said_words, post_words)]
+    anchors = [i for i, op in enumerate(ops) if op[0] == "equal" or _amount_op(op, said_words, post_words)
+               or op in endings]
     first, last = anchors[0], anchors[-1]
     before, after = ops[:first], ops[last + 1:]
     # the post's names, which brackets do not clarify but replace ("[Smith]" for "Jones"); sought only when needed
@@ -931,6 +937,29 @@ _ASKING = frozenset("что кто как где куда когда сколь�
 _WOULD = frozenset({"бы", "б", "би"})
 
 
+# Words after which "ни" denies after all, a question word before it or not: "где ни души" (where not a soul is),
+# "ни разу", "ни одного", "ни капли", "ни слова", "ни за что" (fix47d #4)
+_DENYING_AFTER_NI = frozenset("души разу одного одной одну одна одно один одним единого единой малейшего малейшей "
+                              "слова шагу капли копейки грамма звука за".split())
+
+
+def _concessive(words: list[str], i: int) -> bool:
+    """Whether words[i] is a "ни" or "не" that denies nothing: after a question word and "бы" ("что бы ни", "как бы
+    они ни", "скільки б це не": whatever, however, review47b), or a Russian "ни" right after a question word, as its
+    idioms write it ("как ни крути", whichever way you look at it; "что ни говори", "куда ни глянь", "как ни странно",
+    oddly enough: fix47d #4, a faithful translation failed as adding a negation), not before a word it denies
+    (`_DENYING_AFTER_NI`). Ukrainian "як не крути" is not read: its "не" after a question word also denies ("що не
+    так")."""
+    folded = [w.casefold() for w in words[max(i - 4, 0):i + 2]]
+    at = min(i, 4)
+    if folded[at] not in ("ни", "не", "ні"):
+        return False
+    if any(j > 0 and folded[j] in _WOULD and folded[j - 1] in _ASKING for j in range(max(at - 3, 0), at)):
+        return True
+    return folded[at] == "ни" and at > 0 and folded[at - 1] in _ASKING \
+        and not (at + 1 < len(folded) and folded[at + 1] in _DENYING_AFTER_NI)
+
+
 def _denials(words: list[str]) -> list[str]:
     """The words of a Ukrainian or Russian text that deny: those _negates knows and those only one language has; not
     "жодних" after "без" (without any), nor "ни"/"не" after a question word and "бы" (whatever: `_ASKING`)."""
@@ -940,14 +969,9 @@ def _denials(words: list[str]) -> list[str]:
 def _denying_at(words: list[str]) -> set[int]:
     """Where the words that deny stand in `words` (`_denials`), each told among the words around it."""
     folded = [w.casefold() for w in words]
-
-    def concessive(i: int) -> bool:   # "что бы ни", "как бы они ни", "скільки б це не"
-        return folded[i] in ("ни", "не", "ні") and any(
-            j > 0 and folded[j] in _WOULD and folded[j - 1] in _ASKING for j in range(max(i - 3, 0), i))
-
     # "Ані" inside a sentence is Anya's name ("для Ані", for Anya), never "ані" (neither)
     return {i for i, w in enumerate(words) if (_negates(w) or _denies_in_its_own_word(w) and not (i and w == "Ані"))
-            and not (i and folded[i - 1] in _WITHOUT and _denies_in_its_own_word(w)) and not concessive(i)}
+            and not (i and folded[i - 1] in _WITHOUT and _denies_in_its_own_word(w)) and not _concessive(words, i)}
 
 
 def _clause_negation_turned(texts: tuple[str, str]) -> str:
@@ -1050,8 +1074,11 @@ def _kept_in_translation(word: str) -> bool:
 def _small_word(word: str) -> bool:
     """Whether a word both sides share is a short word in small letters, which two languages may both write ("in" of
     English and German, "a", "de"): a translation may keep it as it keeps a name (quotes35: "The chancellor met Macron
-    in Berlin" for a German post failed). The quote must still read as another language than the post's."""
-    return word.isalpha() and word.islower() and len(word) <= 3
+    in Berlin" for a German post failed). The quote must still read as another language than the post's. Or one
+    capitalised as a sentence opens it that is a frequent word of a language, so no name: "We" of a Dutch "We sluiten de
+    fabriek" for "We will not close the factory" (fix47d #1: the translation failed as "10 words replaced by 6")."""
+    return word.isalpha() and len(word) <= 3 and (word.islower() or word.istitle() and any(
+        _key(word) in frequent for frequent in _FREQUENT_WORDS.values()))
 
 
 def _script(words: list[str]) -> str:
@@ -1243,7 +1270,8 @@ FIGURES = (REGROUPED, DECIMAL_MARK, GROUP_OR_DECIMAL, OTHER_DIGITS, PER_CENT_WOR
            DECIMAL_ZEROS, TIME_SPACED, TIME_HOUR, TIME_RANGE, TIME_24, TIME_SHARED, SCALE_SHORT, CURRENCY_WORD,
            AMOUNT_WORDS, ORDINAL_WORD, FULL_FIGURES, FULL_FIGURES_WORDS)   # not look-alikes
 FOLDED = (VOWEL_MARKS, OTHER_MARKS, VOWEL_LETTERS, YO, DOTLESS, JOINED, MAQAF)   # the same word for equality (_key, _pointed_keys)
-WORDS = (INITIALISM, HYPHENATED, GLUED, INFLECTED, CONTRACTED, AMPERSAND, NON_JOINER, *FOLDED)   # words written otherwise, not look-alikes either
+ENDINGS = "the same stem, another ending: the post's word fitted to the article's sentence? Check it"
+WORDS = (INITIALISM, HYPHENATED, GLUED, INFLECTED, ENDINGS, CONTRACTED, AMPERSAND, NON_JOINER, *FOLDED)   # words written otherwise, not look-alikes either
 _NO_MARKS = str.maketrans(dict.fromkeys(_OPTIONAL_MARKS))
 _NO_YO = str.maketrans("ёЁ", "еЕ")
 
@@ -1674,11 +1702,13 @@ def _amount_across(i1: int, j1: int, end: tuple[str, int, int, int, int], said: 
 
 def _amount_op(op: tuple[str, int, int, int, int], said: list[str], post: list[str]) -> bool:
     """Whether `op` replaces an amount with the same amount written otherwise (`_amount_otherwise`): "$40m" for
-    "$40 million", made one op by `_amounts_whole`."""
+    "$40 million", made one op by `_amounts_whole`; or a figure with the same figure by its million
+    (`_value_otherwise`): "1,2 Mio." for "1.200.000"."""
     tag, i1, i2, j1, j2 = op
-    if tag != "replace" or i2 - i1 > _AMOUNT_WORDS_MOST or j2 - j1 > _AMOUNT_WORDS_MOST \
-            or not any(c in _SIGNS for w in said[i1:i2] + post[j1:j2] for c in w):
+    if tag != "replace" or i2 - i1 > _AMOUNT_WORDS_MOST or j2 - j1 > _AMOUNT_WORDS_MOST:
         return False
+    if not any(c in _SIGNS for w in said[i1:i2] + post[j1:j2] for c in w):   # "1,2 Mio." of "1.200.000" (fix47d #3)
+        return bool(_value_otherwise(post[j1:j2], said[i1:i2]))
     return bool(_amount_otherwise(" ".join(post[j1:j2]), " ".join(said[i1:i2])))
 
 
@@ -1696,6 +1726,130 @@ def _amount_beside_cut(op: tuple[str, int, int, int, int], said: list[str], post
         if i1 in gaps and j2 - m <= _AMOUNT_WORDS_MOST and _amount_otherwise(" ".join(post[m:j2]), quoted):
             return [("insert", i1, i1, j1, m), ("replace", i1, i2, m, j2)]
     return [op]
+
+
+def _value_otherwise(post: list[str], said: list[str]) -> str:
+    """FULL_FIGURES where each side is one figure and its scale word, no currency sign, the one in full and the other
+    by its thousand, million or billion, worth the same read either way: "1,2 Mio." and "1.200.000" or "1 200 000",
+    "1,2 млн" and "1 200 000" (fix47d #3: they failed as changed words, as "$1.2m" of "$1,200,000" did not); "". A
+    figure whose mark may group thousands or part decimals ("1.200 Mio.") is no value here: two readings, unsure."""
+    if not post or not said or len(post) > _AMOUNT_WORDS_MOST or len(said) > _AMOUNT_WORDS_MOST \
+            or not any(c.isdigit() for c in post[0]) or not any(c.isdigit() for c in said[0]) \
+            or any(c in _SIGNS for c in "".join(post + said)):
+        return ""   # a figure opens both sides, a few words at most (#14: every change is asked)
+    read = []
+    for side in (post, said):
+        figures = _translation_figures(side, "")
+        if len(figures) != 1 or len(figures[0].values) != 1 \
+                or figures[0].written != _join(_spaced_groups([_western_digits(w) for w in side])):
+            return ""
+        read.append(figures[0])
+    ours, theirs = read
+    if ours.values != theirs.values or bool(ours.power) == bool(theirs.power):
+        return ""
+    return FULL_FIGURES
+
+
+def _values_at_edges(ops: list[tuple[str, int, int, int, int]], said: list[str],
+                     post: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """The ops with a replace at the quote's start whose quoted words are the figure the post writes otherwise at the
+    end of its words ("1,2 Mio. Euro …" of "Wir geben 1.200.000 Euro …"), or at its end the figure the post's words
+    open with, parted into the post's words the quote leaves out and that figure (`_value_otherwise`): the quote
+    starts or ends at the figure, and a leaving out is no change (fix47d #3)."""
+    if len(ops) < 2 or not any(c.isdigit() for w in said for c in w):
+        return ops
+    first, last = ops[0], ops[-1]
+    if first[0] == "replace" and ops[1][0] == "equal":
+        _, i1, i2, j1, j2 = first
+        for m in range(max(j1, j2 - _AMOUNT_WORDS_MOST), j2):
+            if _value_otherwise(post[m:j2], said[i1:i2]):
+                ops = [("insert", i1, i1, j1, m), ("replace", i1, i2, m, j2), *ops[1:]]
+                break
+    if last[0] == "replace" and ops[-2][0] == "equal":
+        _, i1, i2, j1, j2 = last
+        for m in range(min(j2, j1 + _AMOUNT_WORDS_MOST), j1, -1):
+            if _value_otherwise(post[j1:m], said[i1:i2]):
+                ops = [*ops[:-1], ("replace", i1, i2, j1, m), ("insert", i2, i2, m, j2)]
+                break
+    return ops
+
+
+# The letters of the Slavic languages written in Cyrillic (Russian, Ukrainian, Belarusian, Bulgarian, Serbian,
+# Macedonian): not Kazakh's "қ", "ә", "ң" or the other Turkic and Mongolian letters, whose languages deny with an
+# ending ("берме", do not give, of "бер")
+_SLAVIC_LETTERS = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґўђјљњћџѓќѕ")
+# Languages written in Cyrillic letters that are not Slavic, whose words' endings are no case's
+_NOT_SLAVIC_CYRILLIC = frozenset("kk ky tt ba cv sah tg mn uz az tk".split())
+
+
+def _slavic(words: list[str]) -> bool:
+    """Whether the words' Cyrillic letters are all those of a Slavic language's alphabet, and there are some."""
+    cyrillic = {c for w in words for c in w.casefold() if c.isalpha() and "CYRILLIC" in unicodedata.name(c, "")}
+    return bool(cyrillic) and cyrillic <= _SLAVIC_LETTERS
+
+
+def _same_stem(post: str, said: str) -> bool:
+    """Whether two words in letters are one word with another ending: a stem of three letters or more in common, at
+    least half the longer word, and endings of three letters at most ("новую", "новой"; "построим", "построить";
+    never "школу", "больницу", nor "пятьсот", "пятьдесят")."""
+    a, b = _key(post), _key(said)
+    if a == b or not a.isalpha() or not b.isalpha():
+        return False
+    stem = len(commonprefix([a, b]))
+    return stem >= 3 and len(a) - stem <= 3 and len(b) - stem <= 3 and 2 * stem >= max(len(a), len(b))
+
+
+def _endings_only(post: list[str], said: list[str]) -> bool:
+    """Whether two runs of as many words differ only in their words' endings (`_same_stem`), one word at least."""
+    return len(post) == len(said) and all(_key(a) == _key(b) or _same_stem(a, b) for a, b in zip(post, said)) \
+        and any(map(_same_stem, post, said))
+
+
+# The most words of a quote in which words inside it, not at its ends, may be fitted to the article's sentence
+FITTED_MOST = 6
+
+
+def _fitted_where(article: list[str], said: list[str]) -> bool:
+    """Whether the article's words with other endings may be fitted to its sentence: they open or close the quote, or
+    the quote is short (FITTED_MOST words at most) and sits in the reporter's sentence; in a longer one a word's
+    ending changed inside it ("построили" for "построим", we built for we will build) is no fitting but a change."""
+    words = [_key(w) for w in said if w != ELLIPSIS]
+    keys = [_key(w) for w in article]
+    return len(words) <= FITTED_MOST or words[:len(keys)] == keys or words[-len(keys):] == keys
+
+
+def _endings_at_edges(ops: list[tuple[str, int, int, int, int]], said: list[str], post: list[str],
+                      lang: str | None) -> list[tuple[str, int, int, int, int]]:
+    """The ops with a replace at the quote's start whose words are the post's last words there with other endings
+    ("новой школы в Харькове" of "Мы построим новую школу в Харькове": the reporter's sentence fits a short quote's
+    case endings to its own), or at its end the post's first words there, or all of whose words are a run of the
+    post's so ("городской больнице" of "Городская больница получит …"), parted into the post's words the quote leaves
+    out and those words (`_endings_only`), in a Slavic language written in Cyrillic letters; a leaving out is no
+    change, and other endings warn (fix47d #2: the quote failed as changed words)."""
+    if _language(lang) in _NOT_SLAVIC_CYRILLIC or not ops or not any(op[0] == "replace" for op in (ops[0], ops[-1])):
+        return ops
+    parted = ops
+    if len(ops) == 1:
+        _, i1, i2, j1, j2 = ops[0]
+        n = i2 - i1
+        # sought only for a quote in Cyrillic letters: the post's every run of its length is tried (#14)
+        at = next((m for m in range(j1, j2 - n + 1) if _endings_only(post[m:m + n], said[i1:i2])), None) \
+            if _slavic(said[i1:i2]) else None
+        if at is not None:
+            parted = [op for op in (("insert", i1, i1, j1, at), ("replace", i1, i2, at, at + n),
+                                    ("insert", i2, i2, at + n, j2)) if op[3] < op[4]]
+    else:
+        if ops[0][0] == "replace" and ops[1][0] == "equal":
+            _, i1, i2, j1, j2 = ops[0]
+            m = j2 - (i2 - i1)
+            if m > j1 and _endings_only(post[m:j2], said[i1:i2]):
+                parted = [("insert", i1, i1, j1, m), ("replace", i1, i2, m, j2), *parted[1:]]
+        if ops[-1][0] == "replace" and ops[-2][0] == "equal":
+            _, i1, i2, j1, j2 = ops[-1]
+            m = j1 + (i2 - i1)
+            if m < j2 and _endings_only(post[j1:m], said[i1:i2]):
+                parted = [*parted[:-1], ("replace", i1, i2, j1, m), ("insert", i2, i2, m, j2)]
+    return parted if parted is not ops and _slavic(said + post) else ops
 
 
 # A date written with full stops ("12.03.2022", "2022.03.12"), which tokens() keep as one figure; with slashes,
@@ -1743,6 +1897,12 @@ def _written_otherwise(change: Change, said: str, found: str) -> Change | None:
     short = _scale_short(post, article, found, said)
     if short is not None:   # "Mrd." of "Milliarden", "Md€" of "milliards d'euros" (newuser46a #4)
         return replace(change, post=short[0], article=short[1], alike=SCALE_SHORT)
+    value = _value_otherwise(post, article)
+    if value:   # "1,2 Mio." of "1.200.000" (fix47d #3)
+        return replace(change, alike=value)
+    if _endings_only(post, article) and _slavic(post + article + tokens(said) + tokens(found)) \
+            and _fitted_where(article, tokens(said)):
+        return replace(change, alike=ENDINGS)   # "новой школы" of "новую школу" (fix47d #2)
     if len(post) == len(article) and post != article and \
             [_NUMBER_WORDS.get(w.casefold(), w) for w in post] == [_NUMBER_WORDS.get(w.casefold(), w) for w in article]:
         return replace(change, alike=NUMBER_WORD)
@@ -2531,6 +2691,8 @@ def _negation_here(post: list[str], at: int, found: str, lang: str | None) -> bo
     not in a post whose language is another, nor written with a capital where no sentence starts ("I met Smith Inga
     said": a name) or before a capitalised word ("Nic Cage": a name and a surname), nor मत as a noun."""
     key = _key(post[at])
+    if _concessive(post, at):
+        return False   # "как ни крути": "крути, мы победим" left out no negation (fix47d #4)
     languages = _AMBIGUOUS_NEGATIONS.get(key)
     if languages is None:
         return True

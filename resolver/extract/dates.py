@@ -114,6 +114,7 @@ for _word, _number in (("sept", 9), ("setiembre", 9), ("fevrier", 2), ("aout", 8
                        ("janv", 1), ("févr", 2), ("fevr", 2), ("avr", 4), ("juil", 7), ("déc", 12),   # French
                        ("ene", 1), ("abr", 4), ("ago", 8), ("dic", 12),   # Spanish
                        ("gen", 1), ("mag", 5), ("giu", 6), ("lug", 7), ("set", 9), ("ott", 10),   # Italian
+                       ("sett", 9),   # Italian print's "12 sett. 2022": the signature, and its post, was lost (fix47d #6)
                        ("fev", 2), ("out", 10), ("mrt", 3)):   # Portuguese ("dez" as German), Dutch
     _MONTHS[_word] = _number
     _WORD_LANGUAGES.setdefault(_word, {_number: ()})   # "okt" stays Slovenian and Hungarian (a year first reads it)

@@ -220,6 +220,15 @@ def shows_media(url: str) -> bool:
     return len(parts) >= 2 and parts[-2] in MEDIA_PAGES and parts[-1].isdigit()
 
 
+def shows_video(url: str) -> bool:
+    """Whether a status URL ends in /video/N: the link shows the post's video, so its words are a video's caption."""
+    if parse_url(url) is None:
+        return False
+    split = _split(url)
+    parts = [p for p in split.path.split("/") if p] if split is not None else []
+    return len(parts) >= 2 and parts[-2] == "video" and parts[-1].isdigit()
+
+
 def parse(url: str) -> PostRef | None:
     """The registry's name for `parse_url`: every platform module has a `parse`."""
     return parse_url(url)
