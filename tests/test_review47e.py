@@ -50,3 +50,45 @@ def test_an_x_page_under_another_x_host_is_the_same_page(fakenet, store, url, or
 def test_another_x_page_is_still_another_page(fakenet, store, url, original_url):
     saved = saved_as(fakenet, store, url, original_url)
     assert saved["status"] == "error" and saved["snapshot_url"] is None, saved
+
+
+# 2. A WARC the tool wrote, found in a folder given to --warc-input, is left out (fix47c): but such a WARC may hold the
+# pages of articles (`archive URL` of an article, `scan --warc` of an article's URL), and the run said it held "not
+# articles", or, alone in the folder, "no article in DIR (1 file the tool wrote left out)", exit 1, and never how to
+# read it.
+def warc_of_a_story(path, software):
+    from resolver.warc import WarcWriter
+
+    body = ('<html><body><p>Riverton\'s bridge reopened this morning after two years of repairs, the council said.</p>'
+            '<blockquote class="twitter-tweet"><p>Open again!</p>&mdash; Riverton Roads (@rivertonroads) <a href="'
+            'https://twitter.com/rivertonroads/status/1600000000000000042">December 6, 2022</a></blockquote>'
+            '</body></html>').encode()
+    writer = WarcWriter(path, software=software)
+    writer.write_exchange(method="GET", url="https://news.example/2026/riverton-bridge",
+                          contacted_url="https://news.example/2026/riverton-bridge", request_headers={}, status=200,
+                          reason="OK", response_headers=[("Content-Type", "text/html; charset=utf-8")], body=body,
+                          fetched_at="2026-11-25T10:00:00Z")
+    writer.close()
+
+
+def test_a_warc_the_tool_wrote_left_out_of_a_folder_is_never_said_to_hold_no_article(tmp_path):
+    from click.testing import CliRunner
+
+    from resolver.cli import cli
+
+    warcs = tmp_path / "warcs"
+    warcs.mkdir()
+    warc_of_a_story(warcs / "archive.warc.gz", "embed-resolver/0.1.0")
+    alone = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "scan", "--warc-input", str(warcs)])
+    assert alone.exit_code == 1, alone.output
+    assert alone.stderr.strip() == (f"error: no article in {warcs} (1 file the tool wrote left out, 1 WARC: a WARC it "
+                                    "wrote may hold articles' pages, and is read when named)"), alone.stderr
+    warc_of_a_story(warcs / "crawl.warc.gz", "a-crawler/2.0")
+    both = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "scan", "--warc-input", str(warcs)])
+    assert both.exit_code == 0, both.output
+    assert "not articles" not in both.stderr, both.stderr
+    assert "; 1 file the tool wrote left out (1 WARC: a WARC it wrote may hold articles' pages, and is read when " \
+           "named)" in both.stderr, both.stderr
+    named = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "scan", "--json", "--warc-input",
+                                     str(warcs / "archive.warc.gz")])
+    assert named.exit_code == 0 and '"1600000000000000042"' in named.stdout, named.output
