@@ -1257,12 +1257,12 @@ def _say_if_no_article(spec: InputSpec, summary: Summary, *, json_line: Callable
         click.echo(f"warning: no article in {', '.join(targets)} for shard {spec.shard}", err=True)
         return
     _say_no_article(targets, skipped=summary.skipped, left=sum(summary.left_out.values()),
-                    unmatched=summary.unmatched, own=sum(summary.own_files.values()), json_line=json_line)
+                    unmatched=summary.unmatched, own=summary.own_files, json_line=json_line)
     summary.failed += 1   # an input that gave nothing: exit 1, and `archive`'s URLs are still archived
 
 
-def _say_no_article(targets: Sequence[str], *, skipped: int, left: int = 0, unmatched: int = 0, own: int = 0,
-                    json_line: Callable[[str], None] | None = None) -> None:
+def _say_no_article(targets: Sequence[str], *, skipped: int, left: int = 0, unmatched: int = 0,
+                    own: dict[str, int] | None = None, json_line: Callable[[str], None] | None = None) -> None:
     """`error: no article in FOLDER (N files skipped)`, `error: no article from FILE (skipped)`: the line of a run
     whose targets held no article; a file's skip is said on the line above (newuser34b #5: "no article in
     empty.html (1 file skipped)", and a folder --glob left whole counted as a file skipped). `json_line`: a JSON
@@ -1275,7 +1275,11 @@ def _say_no_article(targets: Sequence[str], *, skipped: int, left: int = 0, unma
     parts = ([f"{skipped:,} file{'s' * (skipped != 1)} skipped" if folders else "skipped"] if skipped else [])
     parts += [f"{left:,} WARC record{'s' * (left != 1)} left out"] if left else []
     parts += ["no file matches --glob"] if unmatched else []
-    parts += [f"{own:,} file{'s' * (own != 1)} the tool wrote left out"] if own else []
+    if own and (count := sum(own.values())):   # a WARC of its own may hold articles: said how to read it (review47e)
+        from resolver.own_files import WARC, WARC_READ_WHEN_NAMED
+
+        parts += [f"{count:,} file{'s' * (count != 1)} the tool wrote left out"
+                  + (f", {own[WARC]:,} WARC{'s' * (own[WARC] != 1)}: {WARC_READ_WHEN_NAMED}" if WARC in own else "")]
     why = ", ".join(parts) or pipeline.NO_ARTICLE_HINT
     said = f"no article {'in' if folders else 'from'} {', '.join(targets)} ({why})"
     click.echo(f"error: {said}", err=True)
@@ -1459,10 +1463,9 @@ def _summary_line(command: str, summary: Summary, seconds: float) -> str:
         closed = f", {summary.closed:,} of them of closed services" if summary.closed else ""
         extras.append((not_read, f"post{'s' * (not_read != 1)} of services not read (not checked: {kinds}){closed}"))
     if own := sum(summary.own_files.values()):   # never read as articles; said, so the count of files adds up
-        from resolver.own_files import counted
+        from resolver import own_files
 
-        kinds = ", ".join(counted(kind, n) for kind, n in sorted(summary.own_files.items(), key=lambda k: (-k[1], k[0])))
-        extras.append((own, f"file{'s' * (own != 1)} the tool wrote left out, not articles ({kinds})"))
+        extras.append((own, own_files.said(summary.own_files)))
     left_out = sum(summary.left_out.values())
     if left_out:   # the WARC records that are no page: a crawl's 404s and images are not articles, but say so
         kinds = ", ".join(f"{n:,} {kind}" for kind, n in sorted(summary.left_out.items(), key=lambda k: (-k[1], k[0])))

@@ -24,6 +24,22 @@ THIS_RUN = "file this run writes"
 _PLURAL = {THIS_RUN: "files this run writes"}
 
 
+# Said of a WARC the tool wrote, left out of a walk: it may hold articles' pages (`archive URL` of an article keeps
+# the page's copy there), so it is never said to hold no article, and how to read it is said (review47e).
+WARC_READ_WHEN_NAMED = "a WARC it wrote may hold articles' pages, and is read when named"
+
+
+def said(kinds: dict[str, int]) -> str:
+    """What the summary line says, after their count, of the files the tool wrote a walk left out: "files the tool
+    wrote left out, not articles (1 cache, 1 --summary-json file, 1 --json output file)"; one of them a WARC, how to
+    read it in place of "not articles"."""
+    own = sum(kinds.values())
+    named = ", ".join(counted(kind, n) for kind, n in sorted(kinds.items(), key=lambda k: (-k[1], k[0])))
+    if WARC in kinds:
+        return f"file{'s' * (own != 1)} the tool wrote left out ({named}: {WARC_READ_WHEN_NAMED})"
+    return f"file{'s' * (own != 1)} the tool wrote left out, not articles ({named})"
+
+
 def counted(kind: str, n: int) -> str:
     """"1 cache", "2 caches", "3 files this run writes"."""
     return f"{n:,} {kind if n == 1 else _PLURAL.get(kind, kind + 's')}"

@@ -58,9 +58,11 @@ _QUERY_SAFE = _PATH_SAFE + "?"
 def same_page(one: str, other: str) -> bool:
     """Whether two URLs name one page as the Wayback Machine files it: a post under any spelling of it (another X
     host, a handle in another case), else alike once the scheme (http, https), a www., a default port, the host's
-    case, a last slash, a fragment and how a character is percent-encoded are set aside. A path's and a query's
-    case and order are kept: `/Story` and `/story`, `?page=2` and none, are other pages (fix47a: Save Page Now's
-    success for another URL was taken for our URL's)."""
+    case, a last slash, a fragment and how a character is percent-encoded are set aside, and on X's own hosts which
+    of them it is and the handle's case (`twitter.com/RivertonRoads` is `x.com/rivertonroads`, review47e: where
+    twitter.com sends every browser). A path's and a query's case and order are otherwise kept: `/Story` and
+    `/story`, `?page=2` and none, are other pages (fix47a: Save Page Now's success for another URL was taken for
+    our URL's)."""
     from resolver import platforms
     from resolver.platforms.x import status_subpage
 
@@ -74,6 +76,8 @@ def _page_form(url: str) -> tuple[str, int | None, str, str] | str:
     """(host, port, path, query) of `url` as `same_page` compares them; the URL itself when it is none to split."""
     from urllib.parse import quote, unquote
 
+    from resolver.platforms import x
+
     try:
         split = urlsplit(url.strip())
         port = split.port
@@ -81,7 +85,9 @@ def _page_form(url: str) -> tuple[str, int | None, str, str] | str:
         return url
     if not split.hostname:
         return url
-    host = split.hostname.lower().removeprefix("www.")
-    path = quote(unquote(split.path), safe=_PATH_SAFE).rstrip("/")
+    host, path = split.hostname.lower().removeprefix("www."), unquote(split.path)
+    if host in x.OWN_HOSTS:   # one site: twitter.com and mobile. answer each page with a 301 to x.com
+        host, path = "x.com", x.handle_folded(path)
+    path = quote(path, safe=_PATH_SAFE).rstrip("/")
     query = quote(unquote(split.query), safe=_QUERY_SAFE)
     return host, None if port in DEFAULT_PORTS.values() else port, path, query

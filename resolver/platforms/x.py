@@ -22,6 +22,8 @@ STATUS_HOSTS = frozenset({
 })
 # The preview proxies among them: a status shown on another site, not its own page on X (`status_page_id`)
 PROXY_HOSTS = frozenset({"fxtwitter.com", "vxtwitter.com", "fixupx.com", "fixvx.com", "nitter.net"})
+# X's own hosts: one site, whose every page twitter.com (and mobile.) answers with a 301 to x.com since 2023
+OWN_HOSTS = STATUS_HOSTS - PROXY_HOSTS
 EMBED_HOSTS = frozenset({"platform.twitter.com", "syndication.twitter.com"})
 MEDIA_HOSTS = frozenset({"pic.twitter.com", "pic.x.com"})
 MEDIA_CODE_RE = LazyPattern(r"[A-Za-z0-9]+")   # a pic.twitter.com code, as a t.co one: letters and digits only
@@ -123,6 +125,16 @@ def status_page_id(url: str) -> str | None:
         return None
     ref = _status_path(parts)
     return ref.post_id if ref is not None else None
+
+
+def handle_folded(path: str) -> str:
+    """A path on X's own hosts with the handle opening it in lower case, as X reads it (`/RivertonRoads/media` and
+    `/rivertonroads/media` are one account's page); the rest kept as it is: a Space's or a list's id is not a handle
+    (`/i/spaces/1YqKDqDXAbXxx`), and its case is its own (review47e)."""
+    first, slash, rest = path.removeprefix("/").partition("/")
+    if HANDLE_RE.match(first) and first.lower() not in RESERVED:
+        first = first.lower()
+    return "/" * path.startswith("/") + first + slash + rest
 
 
 def status_subpage(url: str) -> str | None:
