@@ -1796,7 +1796,32 @@ def _same_stem(post: str, said: str) -> bool:
     if a == b or not a.isalpha() or not b.isalpha():
         return False
     stem = len(commonprefix([a, b]))
-    return stem >= 3 and len(a) - stem <= 3 and len(b) - stem <= 3 and 2 * stem >= max(len(a), len(b))
+    return stem >= 3 and len(a) - stem <= 3 and len(b) - stem <= 3 and 2 * stem >= max(len(a), len(b)) \
+        and _one_word(a, b, stem)
+
+
+# The scale words of Russian and Ukrainian, which share their first letters: "миллиона" (a million's) is no
+# "миллиард" (a billion) fitted to a sentence (review47f)
+_SCALE_STEMS = ("миллиард", "миллион", "триллион", "мільярд", "мільйон", "трильйон", "тысяч", "тисяч")
+# A past tense's ending, its "л" after the stem: "построил", "построили", "пришёл", "выиграла", "сдался"
+_PAST_ENDING_RE = re.compile(r"[её]?л[аоиі]?(?:с[ья])?")
+_CONSONANTS = frozenset("бвгґджзклмнпрстфхцчшщ")
+_CONSONANT_OR_SOFT = _CONSONANTS | {"ь"}
+
+
+def _one_word(a: str, b: str, stem: int) -> bool:
+    """Whether two words of one stem `stem` letters long (`_same_stem`) are one word, not two sharing their first
+    letters: the same scale word ("миллион", "миллиона"; not "миллиард"), both past or neither ("построим",
+    "построить"; not "построили", we built, for "построим", we will build), and not two endings opening with a
+    consonant after one ("больную", sick, "большой", big). They warned as an ending fitted to the sentence
+    (review47f)."""
+    scales = {next((s for s in _SCALE_STEMS if w.startswith(s)), None) for w in (a, b)}
+    if len(scales) > 1:
+        return False
+    if bool(_PAST_ENDING_RE.fullmatch(a[stem:])) != bool(_PAST_ENDING_RE.fullmatch(b[stem:])):
+        return False
+    return not (a[stem - 1] in _CONSONANT_OR_SOFT and a[stem:stem + 1] and b[stem:stem + 1]
+                and a[stem] in _CONSONANTS and b[stem] in _CONSONANTS)
 
 
 def _endings_only(post: list[str], said: list[str]) -> bool:
