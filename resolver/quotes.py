@@ -939,8 +939,11 @@ _WOULD = frozenset({"бы", "б", "би"})
 
 # Words after which "ни" denies after all, a question word before it or not: "где ни души" (where not a soul is),
 # "ни разу", "ни одного", "ни капли", "ни слова", "ни за что" (fix47d #4)
+# A preposition or a pronoun after it too: "как ни у кого" (as no one has), "где ни в одном доме" (where in no house);
+# not "на", whose "что ни на есть" (the very) denies nothing (review47f)
 _DENYING_AFTER_NI = frozenset("души разу одного одной одну одна одно один одним единого единой малейшего малейшей "
-                              "слова шагу капли копейки грамма звука за".split())
+                              "слова шагу капли копейки грамма звука за у в во с со к ко о об от из при под "
+                              "кого чего кому чему кем чем ком чём".split())
 
 
 def _concessive(words: list[str], i: int) -> bool:

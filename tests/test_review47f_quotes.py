@@ -42,3 +42,32 @@ def test_an_ending_fitted_to_the_sentence_still_warns(said, found):
     c = compare(said, found, lang="ru")
     assert c.result == "warn", c.evidence
     assert "the same stem, another ending" in c.evidence, c.evidence
+
+
+# "ни" after a question word denies nothing in "как ни крути" (fix47d #4), but denies before a preposition or a
+# pronoun it governs: "как ни у кого" (as no one has), "где ни в одном доме" (where in no house). Since fix47d a
+# quote starting after such a "ни" passed, and a translation adding one warned as a translation; a quote after it
+# warns of the negation it leaves out, and the translation fails.
+@pytest.mark.parametrize("said,found", [
+    ("у кого в Европе", "Такая армия, как ни у кого в Европе."),
+    ("в одном доме есть свет", "Это город, где ни в одном доме есть свет."),
+], ids=["kak-ni-u-kogo", "gde-ni-v-odnom"])
+def test_a_quote_after_a_denying_ni_warns_of_it(said, found):
+    c = compare(said, found, lang="ru")
+    assert c.result == "warn", c.evidence
+    assert 'the post has "ни" right before them (a negation the quote leaves out?)' in c.evidence, c.evidence
+
+
+def test_a_translation_adding_a_denying_ni_after_a_question_word_fails():
+    c = compare("Такая армия, как ни у кого в Европе.", "Така армія, як у когось в Європі.", lang="uk")
+    assert c.result == "fail", c.evidence
+    assert 'the quote adds a negation ("ни"' in c.evidence, c.evidence
+
+
+@pytest.mark.parametrize("said,found", [
+    ("мы победим", "Как ни крути, мы победим."),
+    ("настоящий герой", "Он самый что ни на есть настоящий герой."),
+], ids=["kak-ni-kruti", "chto-ni-na-est"])
+def test_a_quote_after_a_concessive_ni_still_passes(said, found):
+    c = compare(said, found, lang="ru")
+    assert c.result == "pass", c.evidence
