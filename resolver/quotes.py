@@ -939,8 +939,11 @@ _WOULD = frozenset({"бы", "б", "би"})
 
 # Words after which "ни" denies after all, a question word before it or not: "где ни души" (where not a soul is),
 # "ни разу", "ни одного", "ни капли", "ни слова", "ни за что" (fix47d #4)
+# A preposition or a pronoun after it too: "как ни у кого" (as no one has), "где ни в одном доме" (where in no house);
+# not "на", whose "что ни на есть" (the very) denies nothing (review47f)
 _DENYING_AFTER_NI = frozenset("души разу одного одной одну одна одно один одним единого единой малейшего малейшей "
-                              "слова шагу капли копейки грамма звука за".split())
+                              "слова шагу капли копейки грамма звука за у в во с со к ко о об от из при под "
+                              "кого чего кому чему кем чем ком чём".split())
 
 
 def _concessive(words: list[str], i: int) -> bool:
@@ -1796,7 +1799,32 @@ def _same_stem(post: str, said: str) -> bool:
     if a == b or not a.isalpha() or not b.isalpha():
         return False
     stem = len(commonprefix([a, b]))
-    return stem >= 3 and len(a) - stem <= 3 and len(b) - stem <= 3 and 2 * stem >= max(len(a), len(b))
+    return stem >= 3 and len(a) - stem <= 3 and len(b) - stem <= 3 and 2 * stem >= max(len(a), len(b)) \
+        and _one_word(a, b, stem)
+
+
+# The scale words of Russian and Ukrainian, which share their first letters: "миллиона" (a million's) is no
+# "миллиард" (a billion) fitted to a sentence (review47f)
+_SCALE_STEMS = ("миллиард", "миллион", "триллион", "мільярд", "мільйон", "трильйон", "тысяч", "тисяч")
+# A past tense's ending, its "л" after the stem: "построил", "построили", "пришёл", "выиграла", "сдался"
+_PAST_ENDING_RE = re.compile(r"[её]?л[аоиі]?(?:с[ья])?")
+_CONSONANTS = frozenset("бвгґджзклмнпрстфхцчшщ")
+_CONSONANT_OR_SOFT = _CONSONANTS | {"ь"}
+
+
+def _one_word(a: str, b: str, stem: int) -> bool:
+    """Whether two words of one stem `stem` letters long (`_same_stem`) are one word, not two sharing their first
+    letters: the same scale word ("миллион", "миллиона"; not "миллиард"), both past or neither ("построим",
+    "построить"; not "построили", we built, for "построим", we will build), and not two endings opening with a
+    consonant after one ("больную", sick, "большой", big). They warned as an ending fitted to the sentence
+    (review47f)."""
+    scales = {next((s for s in _SCALE_STEMS if w.startswith(s)), None) for w in (a, b)}
+    if len(scales) > 1:
+        return False
+    if bool(_PAST_ENDING_RE.fullmatch(a[stem:])) != bool(_PAST_ENDING_RE.fullmatch(b[stem:])):
+        return False
+    return not (a[stem - 1] in _CONSONANT_OR_SOFT and a[stem:stem + 1] and b[stem:stem + 1]
+                and a[stem] in _CONSONANTS and b[stem] in _CONSONANTS)
 
 
 def _endings_only(post: list[str], said: list[str]) -> bool:

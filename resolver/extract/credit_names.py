@@ -1142,10 +1142,11 @@ _SPANISH_OR_US_BODY_FIRST_WORDS = frozenset(
 
 
 def _may_be_spanish_or_us_body(value: str) -> bool:
-    """Does a name open with a word `SPANISH_OR_US_BODY_RE` opens with, or hold "guard"? No regex: any name is asked."""
+    """Does a name open with a word `SPANISH_OR_US_BODY_RE` opens with, or hold "guard"? No regex: any name is asked.
+    "GUARD" too: wire captions write credits in capitals ("OHIO NATIONAL GUARD" was a person, review47f)."""
     first = value.split(None, 1)[0].casefold() if value else ""
     return first in _SPANISH_OR_US_BODY_FIRST_WORDS or first.startswith("u.s.") \
-        or "uard" in value and " guard" in value.casefold()
+        or ("uard" in value or "UARD" in value) and " guard" in value.casefold()
 
 
 def names_a_public_body(value: str) -> bool:
