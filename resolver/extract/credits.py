@@ -208,6 +208,15 @@ PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
         rf"(?:(?:{SP}*[:：/]{SP}*|{SP}+(?:(?:via|von|aus|de|from|sur|auf){SP}+)?)"
         rf"(?P<value>[^\n()\[\]|<>;,.:：/]{{1,60}}?(?:{SP}*/{SP}*[^\n()\[\]|<>;,.:：/]{{1,60}}?)?))?{SP}*(?=$|\n|[.;,)\]|])",
         re.MULTILINE)),
+    # Chinese and Taiwanese papers' picture word before a slash, "图/新华社", "圖／中央社", "攝影／王小明", "圖／記者王小明攝"
+    # (its 摄/攝, "photographed", no part of the name): the slash form read 图 ("picture") as the photographer, and in
+    # plain text or after a caption's words there was no credit (newuser47e #2). A form of its own: PREFIX, compiled
+    # in every credit pattern, stays under 1,300 characters (#14). What follows is weighed as a credit's value is, so
+    # "图/北京街头的行人" (a description) is none; a colon ("图/文：本报记者", a byline) ends it unread.
+    ("label-slash", LazyPattern(
+        rf"(?:{KEY_START}|(?<=[(\[（【]))(?P<key>图片?|圖片?|照片|摄影|攝影){SP}*[/／]{SP}*"
+        rf"(?P<value>[^\n()\[\]|<>（）【】。，、；;：:/／]{{1,40}}?)(?:{SP}*[摄攝])?{SP}*(?=$|\n|[。；;）)\]】])",
+        re.MULTILINE)),
     # Sanjeev Verma/Hindustan Times/Getty Images, REUTERS/Jane Doe/Files: a slash chain naming a person and an agency
     # It ends the sentence or line, or a name follows: "a Reuters/Ipsos poll" is no credit.
     ("slash", LazyPattern(rf"(?<![\w/.@:-])(?P<value>{NAME_PART}(?:{SP}*/{SP}*{NAME_PART}){{1,4}})"
@@ -1336,6 +1345,8 @@ def _forms_worth_trying(text: str, *, caption: bool, plain: bool = False) -> fro
         forms.add("picture-alliance")   # newuser46a #2
     if " by @" in text and "from" in text:
         forms.add("video-still")   # newuser47b #5
+    if not text.isascii() and ("/" in text or "／" in text) and _LABEL_SLASH_WORD_RE.search(text):
+        forms.add("label-slash")   # newuser47e #2
     if "/" in text:
         forms.update(("agency-photo", "slash", "slash-for") if "/for" in text or "/ for" in text
                      else ("agency-photo", "slash"))
@@ -1637,6 +1648,10 @@ def _copyright_sign(text: str) -> bool:
 # every text's pre-check a fifth slower (newuser27 #8). Only a text that is not all ASCII can hold those written in
 # other letters; Finnish "Kuva" is asked as a plain substring (Spanish "Fotografía" is the pre-check's "foto").
 _NON_ASCII_PHOTO_WORD_RE = LazyPattern("|".join(w for w in OTHER_PHOTO_WORDS if not w.isascii()), re.IGNORECASE)
+
+
+# The picture words the "label-slash" form opens with, a slash after them (newuser47e #2)
+_LABEL_SLASH_WORD_RE = LazyPattern(r"(?:[图圖]片?|照片|[摄攝]影)[ \t\u00a0]*[/／]")
 
 
 def _other_photo_word(text: str) -> bool:
