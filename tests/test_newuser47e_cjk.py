@@ -41,3 +41,42 @@ def test_a_description_after_the_picture_word_and_a_slash_is_no_credit(line, pag
     document = CAPTION_PAGE.format(line) if page == "caption" else f"港口的情况。\n\n{line}\n\n报道继续。\n"
     credits = find_all(document, "text" if page == "text" else "html")[1]
     assert [(c.creator, c.organization) for c in credits] == []
+
+
+POST = "https://twitter.com/kawabe_mayor/status/1569123456789012345"
+
+
+def _linked(paragraphs: str, lang: str = "ja") -> tuple[str | None, str | None]:
+    page = f'<html lang="{lang}"><body><article><p>川辺市で１２日、川が氾濫した。</p>{paragraphs}</article></body></html>'
+    embeds = [e for e in find_all(page, "html")[0] if e.post_id == "1569123456789012345"]
+    assert len(embeds) == 1
+    return embeds[0].text, embeds[0].text_confidence
+
+
+# newuser47e #3: a quote of the post in Japanese 「…」 or 『…』 beside its link was not read at all (the report said
+# the article quotes no words of the post), and a full-width colon after the link, which ties a quote to it as a
+# colon does, left a Chinese “…” uncertain. A quote in the next sentence (after 。) is no quote of the link's.
+CJK_BESIDE = [
+    ("ja-corner-brackets", f'<p>佐藤市長は<a href="{POST}">自身のツイッター</a>に「避難所は３か所開設しました。落ち着いて行動して'
+     "ください」と投稿した。</p>", "避難所は３か所開設しました。落ち着いて行動してください", "uncertain"),
+    ("ja-double-brackets", f'<p>佐藤市長は<a href="{POST}">ツイッター</a>に『避難所は３か所です』と書き込んだ。</p>',
+     "避難所は３か所です", "uncertain"),
+    ("ja-wide-colon", f'<p>佐藤市長は<a href="{POST}">ツイッターに投稿</a>：「避難所は３か所開設しました」</p>',
+     "避難所は３か所開設しました", "high"),
+    ("zh-wide-colon-curly", f'<p>海滨气象台12日在<a href="{POST}">推特</a>发文称：“台风将于今晚登陆，请市民减少外出。”</p>',
+     "台风将于今晚登陆，请市民减少外出。", "high"),
+    ("zh-tw-wide-colon-corner", f'<p>交通部12日在<a href="{POST}">推特</a>表示：「今晚起台鐵東部幹線停駛。」</p>',
+     "今晚起台鐵東部幹線停駛。", "high"),
+    # not the post's: a quote after the link's sentence ended (。), and one after a word for sharing another's story
+    ("ja-next-sentence", f'<p>佐藤市長は<a href="{POST}">ツイッター</a>で避難を呼びかけた。会見では「全員無事だ」と述べた。</p>',
+     None, None),
+    ("zh-next-sentence", f'<p>气象台在<a href="{POST}">推特</a>发布预警。市长表示：“请大家放心。”</p>', None, None),
+    ("zh-shared-story", f'<p>市长在<a href="{POST}">推特</a>转发文章：“台风登陆前的最后一夜”</p>',
+     "台风登陆前的最后一夜", "uncertain"),
+]
+
+
+@pytest.mark.parametrize("paragraphs,text,confidence", [c[1:] for c in CJK_BESIDE], ids=[c[0] for c in CJK_BESIDE])
+def test_a_cjk_quote_beside_a_posts_link_is_read_as_its_quote(paragraphs, text, confidence):
+    assert _linked(paragraphs) == (text, confidence)
+
