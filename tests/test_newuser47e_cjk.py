@@ -80,3 +80,34 @@ CJK_BESIDE = [
 def test_a_cjk_quote_beside_a_posts_link_is_read_as_its_quote(paragraphs, text, confidence):
     assert _linked(paragraphs) == (text, confidence)
 
+
+# newuser47e #4: Chinese state media's credit after the caption, "新华社记者 王明 摄" (Xinhua reporter Wang Ming,
+# photographed), Taiwan's "（記者王小明攝）", a name alone before 摄, and Japanese papers' "（撮影・山田太郎）" gave no
+# credit.
+SUFFIX_CREDITS = [
+    ("xinhua-reporter-spaced", "沿海渔船回港避风。新华社记者 王明 摄", [("王明", "新华社", "high")]),
+    ("xinhua-reporter-in-brackets", "沿海渔船回港避风。（新华社记者王明摄）", [("王明", "新华社", "high")]),
+    ("taiwan-reporter", "民眾在花蓮港邊觀浪。（記者王小明攝）", [("王小明", None, "uncertain")]),
+    ("name-alone", "沿海渔船回港避风。王明 摄", [("王明", None, "uncertain")]),
+    ("japanese-nakaguro", "避難所に集まった住民＝１２日、川辺市（撮影・山田太郎）", [("山田太郎", None, "uncertain")]),
+    ("japanese-nakaguro-after-equals", "避難所に集まった住民＝撮影・山田太郎", [("山田太郎", None, "uncertain")]),
+]
+
+
+@pytest.mark.parametrize("line,found", [c[1:] for c in SUFFIX_CREDITS], ids=[c[0] for c in SUFFIX_CREDITS])
+@pytest.mark.parametrize("page", ["caption", "text"])
+def test_a_cjk_credit_ending_in_its_photographed_word_is_read(line, found, page):
+    document = CAPTION_PAGE.format(line) if page == "caption" else f"港口的情况。\n\n{line}\n\n报道继续。\n"
+    credits = find_all(document, "text" if page == "text" else "html")[1]
+    assert [(c.creator, c.organization, c.split_confidence) for c in credits] == found
+
+
+@pytest.mark.parametrize("line", ["閉鎖された橋＝１２日、川辺市（代表撮影）", "川辺市（本社機撮影）", "川辺市（多重露光撮影）",
+                                  "沿海渔船回港避风。（本报记者摄）", "他们正在拍摄", "我们一起去拍摄。", "记者在现场拍摄",
+                                  "这是他第一次摄影"],
+                         ids=["pool-photo", "papers-plane", "multiple-exposure", "reporter-unnamed", "filming",
+                              "filming-sentence", "reporter-filming", "photography"])
+@pytest.mark.parametrize("page", ["caption", "text"])
+def test_a_word_of_taking_pictures_in_a_sentence_names_no_photographer(line, page):
+    document = CAPTION_PAGE.format(line) if page == "caption" else f"港口的情况。\n\n{line}\n\n报道继续。\n"
+    assert [(c.creator, c.organization) for c in find_all(document, "text" if page == "text" else "html")[1]] == []
