@@ -35,6 +35,7 @@ from itertools import accumulate, takewhile
 from os.path import commonprefix
 from typing import Any
 
+from resolver.lazy import LazyPattern
 from resolver.platforms.lookalike import LATIN_LOOKALIKES
 
 
@@ -115,6 +116,11 @@ _NEGATIONS = ("不怎么", "不怎麼", "不那么", "不那麼", "没那么", "
 # start like one (なくす "lose", ずっと "all along", ずつ "each", ぬいぐるみ "stuffed toy", 濡れる "get wet").
 _NEGATION_AFTER_RE = re.compile(r"ませ[んぬ](?:でした)?|[な無](?:かった|ければ|くて|いで|いっす|い|く(?![すせさしそ]))"
                                 r"|ずに|ず(?![っつれぶい])|ぬ(?![いぐれりるけかま])")
+# A kanji noun's する denied after it (出席しない, 開設しなかった, 出席しません, 開設せず) or できる's negation
+# ("cannot": 開催できない, 出来ません): a quote cut at the noun (「会議に出席」 of 会議に出席しない) read as the
+# affirmative, and passed (newuser47e #1). Asked only after a kanji, and only where the other forms found nothing.
+_SURU_NEGATION_AFTER_RE = LazyPattern(
+    r"(?:し|(?:でき|出来))(?:な(?:かった|ければ|くて|いで|い)|ませ[んぬ](?:でした)?)|せず(?:に)?|せぬ|(?:でき|出来)ず(?:に)?")
 # Colloquial ones (#10), matched in the stem and what follows it, as they are negations only after a verb's stem:
 # ん after its -a stem (知らん, 行かん, 分からん, 言わん, 読まん, 遊ばん); ねえ/ねぇ/ねー after a kanji root's -a stem or
 # 分から/わから (知らねえ, 言わねえ, 分からねー); Kansai へん after an -a or -e stem or a kanji root's て/して (知らへん,
@@ -3035,9 +3041,16 @@ def _negation_after(post: list[str], end: int, found: str, lang: str | None = No
     stem = "".join(reversed(list(takewhile(_unspaced, reversed(post[max(0, end - 3):end])))))
     following = "".join(post[end:end + 6])
     negation = _NEGATION_AFTER_RE.match(following) or _COLLOQUIAL_AFTER_RE.match(stem + following, len(stem))
+    if negation is None and _is_kanji(stem[-1:]):
+        negation = _SURU_NEGATION_AFTER_RE.match(following)
     if negation is None:
         return ""
     return negation.group(0) if stem + negation.group(0) in normalise(found) else ""
+
+
+def _is_kanji(char: str) -> bool:
+    """Is `char` a Han ideograph (or 々, which repeats one)?"""
+    return char == "々" or "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
 
 
 def _run_at(a: list[str], b: list[str]) -> int | None:

@@ -372,7 +372,30 @@ JA_COLLOQUIAL_NEGATION_AFTER = [
 ]
 
 
-JA_ALL_NEGATION_AFTER = JA_NEGATION_AFTER + JA_COLLOQUIAL_NEGATION_AFTER
+# A verb made of a kanji noun and する (出席する "attend", 開設する "open") is denied by する's own forms after the noun
+# (出席しない, 出席しません, 出席せず) or by できない ("cannot"): a quote cut at the noun passed as a partial quote
+# of a post saying the opposite (newuser47e #1: 「会議に出席」 of 「会議に出席しない」).
+JA_SURU_NEGATION_AFTER = [
+    ("suru-shinai", "会議に出席", "会議に出席しない", "warn",
+     f'partial quote: 5 of 8 characters; the post has "しない" right after them {LEFT_OUT_AFTER}'),
+    ("suru-shinakatta", "避難所を開設", "避難所を開設しなかった。", "warn",
+     f'partial quote: 6 of 11 characters; the post has "しなかった" right after them {LEFT_OUT_AFTER}'),
+    ("suru-shimasen", "市長は会議に出席", "市長は会議に出席しません", "warn",
+     f'partial quote: 8 of 12 characters; the post has "しません" right after them {LEFT_OUT_AFTER}'),
+    ("suru-sezu", "市は避難所を開設", "市は避難所を開設せず、", "warn",
+     f'partial quote: 8 of 10 characters; the post has "せず" right after them {LEFT_OUT_AFTER}'),
+    ("suru-dekinai", "予定通り開催", "予定通り開催できない見通し", "warn",
+     f'partial quote: 6 of 13 characters; the post has "できない" right after them {LEFT_OUT_AFTER}'),
+    ("suru-dekimasen", "今日は出席", "今日は出席できません", "warn",
+     f'partial quote: 5 of 10 characters; the post has "できません" right after them {LEFT_OUT_AFTER}'),
+    # Must still pass: the affirmative する and できる, and し as a list's "and" after a kanji noun (雨も降るし).
+    ("suru-affirmative", "会議に出席", "会議に出席します", "pass", "partial quote: 5 of 8 characters"),
+    ("suru-dekiru", "予定通り開催", "予定通り開催できる", "pass", "partial quote: 6 of 9 characters"),
+    ("suru-shite", "会議に出席", "会議に出席してから帰る", "pass", "partial quote: 5 of 11 characters"),
+]
+
+
+JA_ALL_NEGATION_AFTER = JA_NEGATION_AFTER + JA_COLLOQUIAL_NEGATION_AFTER + JA_SURU_NEGATION_AFTER
 
 
 @pytest.mark.parametrize("said,found,result,evidence", [r[1:] for r in JA_ALL_NEGATION_AFTER],

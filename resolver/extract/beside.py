@@ -23,12 +23,16 @@ from resolver.lazy import LazyPattern, lazy_dataclass
 
 # A run in quotation marks: curly, straight, guillemets both ways, German low-high. Its closing mark may be missing at
 # the end of a paragraph: a quote running on into the next one, which opens with a mark again (the newspaper
-# convention).
-QUOTED_RE = LazyPattern(r"“([^“”]+)(”|$)|\"([^\"]+)(\"|$)|«\s*([^«»]+?)\s*(»|$)|„([^„“”]+)([“”]|$)|»([^«»]+)(«|$)")
-OPENS_RE = LazyPattern(r"\s*[“\"«„»]")
+# convention). Japanese and Chinese corner brackets too, 「…」 and 『…』 (newuser47e #3: not read at all).
+QUOTED_RE = LazyPattern(r"“([^“”]+)(”|$)|\"([^\"]+)(\"|$)|«\s*([^«»]+?)\s*(»|$)|„([^„“”]+)([“”]|$)|»([^«»]+)(«|$)"
+                        r"|「([^「」]+)(」|$)|『([^『』]+)(』|$)")
+OPENS_RE = LazyPattern(r"\s*[“\"«„»「『]")
 # Between the link and the quote: no sentence end (nor a semicolon's clause), and no verb giving the quote to a speaker
 # other than the link's.
-SENTENCE_END_RE = LazyPattern(r"[.!?;](?:\s|$)")
+# A Chinese or Japanese sentence ends with its own full stop, needing no space after it (newuser47e #3).
+SENTENCE_END_RE = LazyPattern(r"[.!?;](?:\s|$)|[。！？；]")
+# A colon, or the full-width one Chinese and Japanese write (newuser47e #3)
+COLONS = (":", "：")
 # de, fr, es, pt (quotes35); French "dit" only as French writes it ("dit-elle", "a dit", "dit le maire"), Dutch "dit"
 # being "this" ("Dit is", "dit jaar": review35r2)
 # the words a video's speaker is given ("…,” an officer shouts): newuser47b #2
@@ -97,6 +101,9 @@ TITLE_RE = LazyPattern(r"\b(?:headline|headlined|titled|entitled|überschrift|ti
                        r"titulado|titular|título|intitolato|titolo)\b", re.IGNORECASE)
 SHARES_RE = LazyPattern(r"\b(?:shared|shares|retweeted|reposted|linked|a link to|teilte|teilt|geteilt|partagé|"
                         r"partage|compartió|comparte|compartilhou|condivide|condiviso)\b", re.IGNORECASE)
+# The same in Chinese, Japanese and Korean, whose words \b does not part: a post shared or reposted, a headline or
+# title ("市长在<a>推特</a>转发文章：“…”" quotes the story's title, newuser47e #3)
+CJK_SHARED_RE = LazyPattern(r"转发|轉發|转推|轉推|分享|リツイート|リポスト|シェア|공유|리트윗|标题|標題|題名|見出し|제목")
 # Where another link was, in a block's words: a quote past it is that link's, not this one's.
 OTHER_LINK = "\x00"
 # The blocks a sentence is read in; a layout <div> holding a page's links is none: each link read it whole (#14).
@@ -295,7 +302,7 @@ def _quote_after(after: str, shown: str = "", before: str = "") -> tuple[str, bo
         return None
     start, end, words, closed = runs[0]
     spoken = closed and SPOKEN_AFTER_RE.search(after[end:]) is not None
-    reported = spoken and after[:start].rstrip().endswith(":") and not _new_sentence(words, after[end:]) \
+    reported = spoken and after[:start].rstrip().endswith(COLONS) and not _new_sentence(words, after[end:]) \
         and (by := REPORTED_AFTER_RE.match(after[end:])) is not None and not SPEECH_RE.search(by[1])
     # the author as the link's own sentence names them: one an earlier sentence names is another (review46d)
     if reported and by is not None and _own_report(by[1], f"{SENTENCE_END_RE.split(before)[-1]} {shown}"):
@@ -303,9 +310,10 @@ def _quote_after(after: str, shown: str = "", before: str = "") -> tuple[str, bo
     if spoken and not reported and not _new_sentence(words, after[end:]):   # "…,” she told reporters": speech
         return None
     told = f"{shown} {after[:start]}"
-    return words, closed, not spoken and after[:start].rstrip().endswith(":") \
+    return words, closed, not spoken and after[:start].rstrip().endswith(COLONS) \
         and not VERB_BETWEEN_RE.search(after[:start]) \
-        and not (TITLE_RE.search(told) or STORY_RE.search(told) and SHARES_RE.search(told)), reported
+        and not (TITLE_RE.search(told) or STORY_RE.search(told) and SHARES_RE.search(told)
+                 or not told.isascii() and CJK_SHARED_RE.search(told)), reported
 
 
 def _spoken_maybe(before: str, shown: str, after: str, href: str) -> bool:
@@ -316,7 +324,7 @@ def _spoken_maybe(before: str, shown: str, after: str, href: str) -> bool:
     "Военкор <a>написал в TikTok</a>: “…”", whose verb of posting the list does not hold). The check compares the
     caption: such a quote differing from it failed as tied by the markup (fix47d #5); it is read as the link's
     sentence's, and only warns."""
-    sentence = f"{SENTENCE_END_RE.split(before)[-1]} {shown} {after.split(':', 1)[0]}"
+    sentence = f"{SENTENCE_END_RE.split(before)[-1]} {shown} {re.split('[:：]', after, maxsplit=1)[0]}"
     if VERB_BETWEEN_RE.search(sentence):
         return False
     return VIDEO_WORD_RE.search(sentence) is not None or _video_link(href) and _no_verb(sentence)

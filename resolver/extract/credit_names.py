@@ -429,6 +429,8 @@ def _split_credit(value: str, org: str | None) -> tuple[str | None, str | None]:
         outlet, _, person = name.rpartition(" ")
         if role in REPORTER_WORDS and outlet and is_org(outlet):
             kept += [outlet, person]   # "연합뉴스 홍길동 기자": the outlet's reporter
+        elif role is None and (reporter := _outlets_reporter(name)) is not None:
+            kept += reporter   # "新华社记者 王明": Xinhua's reporter (newuser47e #4)
         elif name:
             kept.append(name)
     role_org = next((r for r in roles if r.lower() in KEPT_ROLES), None)
@@ -614,6 +616,19 @@ def without_role(part: str) -> tuple[str, str | None]:
         role = next(word for word in REPORTER_BEFORE if part.startswith(word))
         return part[len(role):].strip(ENDS), role
     return part, None
+
+
+def _outlets_reporter(part: str) -> list[str] | None:
+    """[outlet, name] of a Chinese credit naming an outlet's reporter, the title between ("新华社记者 王明",
+    "中央社記者王小明"); [name] where what stands before the title is no organisation ("本报记者 张三": "this paper's");
+    None where the part holds no such title inside it."""
+    at = next((part.find(word) for word in REPORTER_BEFORE if 0 < part.find(word)), -1)
+    if at < 0:
+        return None
+    outlet, person = part[:at].strip(ENDS), part[at + len(REPORTER_BEFORE[0]):].strip(ENDS)
+    if not person:
+        return None
+    return [outlet, person] if is_org(outlet) else [person]
 
 
 def _surname_file(part: str, trailing: re.Match[str]) -> bool:

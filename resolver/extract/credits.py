@@ -208,6 +208,25 @@ PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
         rf"(?:(?:{SP}*[:：/]{SP}*|{SP}+(?:(?:via|von|aus|de|from|sur|auf){SP}+)?)"
         rf"(?P<value>[^\n()\[\]|<>;,.:：/]{{1,60}}?(?:{SP}*/{SP}*[^\n()\[\]|<>;,.:：/]{{1,60}}?)?))?{SP}*(?=$|\n|[.;,)\]|])",
         re.MULTILINE)),
+    # Chinese and Taiwanese papers' picture word before a slash, "图/新华社", "圖／中央社", "攝影／王小明", "圖／記者王小明攝"
+    # (its 摄/攝, "photographed", no part of the name): the slash form read 图 ("picture") as the photographer, and in
+    # plain text or after a caption's words there was no credit (newuser47e #2). A form of its own: PREFIX, compiled
+    # in every credit pattern, stays under 1,300 characters (#14). What follows is weighed as a credit's value is, so
+    # "图/北京街头的行人" (a description) is none; a colon ("图/文：本报记者", a byline) ends it unread.
+    ("label-slash", LazyPattern(
+        rf"(?:{KEY_START}|(?<=[(\[（【＝]))(?P<key>(?:图片?|圖片?|照片|摄影|攝影){SP}*[/／]|撮影・){SP}*"
+        rf"(?P<value>[^\n()\[\]|<>（）【】。，、；;：:/／]{{1,40}}?)(?:{SP}*[摄攝])?{SP}*(?=$|\n|[。；;）)\]】])",
+        re.MULTILINE)),
+    # Japanese papers' "撮影・山田太郎" (taken by, a middle dot for the colon) is read by that form too (newuser47e #4).
+    # The credit after a Chinese caption, its "photographed" word last: Xinhua's "新华社记者 王明 摄" (its outlet's
+    # reporter), Taiwan's "（記者王小明攝）", a name alone ("王明 摄") (newuser47e #4: no credit). A name of two to four
+    # Han letters before it, an outlet's reporter's title before that; not 拍摄 ("to film"), nor a title with no name
+    # ("（本报记者摄）", by this paper's reporter). Not Japanese "…撮影" after kanji alone: "（本社機撮影）" (from the
+    # paper's plane) and "（多重露光撮影）" (a multiple exposure) name how, not who.
+    ("cjk-suffix", LazyPattern(
+        rf"(?:{KEY_START}|(?<=[(\[（【＝]))(?P<value>(?:[\u4e00-\u9fff]{{0,8}}(?:记者|記者)[ \u3000]?)?"
+        rf"[\u4e00-\u9fff·]{{2,4}}?)(?<!拍)(?<!记者)(?<!記者)[ \u3000]?[摄攝]{SP}*(?=$|\n|[）)\]】。])",
+        re.MULTILINE)),
     # Sanjeev Verma/Hindustan Times/Getty Images, REUTERS/Jane Doe/Files: a slash chain naming a person and an agency
     # It ends the sentence or line, or a name follows: "a Reuters/Ipsos poll" is no credit.
     ("slash", LazyPattern(rf"(?<![\w/.@:-])(?P<value>{NAME_PART}(?:{SP}*/{SP}*{NAME_PART}){{1,4}})"
@@ -1336,6 +1355,10 @@ def _forms_worth_trying(text: str, *, caption: bool, plain: bool = False) -> fro
         forms.add("picture-alliance")   # newuser46a #2
     if " by @" in text and "from" in text:
         forms.add("video-still")   # newuser47b #5
+    if not text.isascii() and ("/" in text or "／" in text or "・" in text) and _LABEL_SLASH_WORD_RE.search(text):
+        forms.add("label-slash")   # newuser47e #2
+    if not text.isascii() and ("摄" in text or "攝" in text):
+        forms.add("cjk-suffix")   # newuser47e #4
     if "/" in text:
         forms.update(("agency-photo", "slash", "slash-for") if "/for" in text or "/ for" in text
                      else ("agency-photo", "slash"))
@@ -1620,7 +1643,7 @@ def _agency_ends(text: str) -> bool:
 def might_have_credit(text: str) -> bool:
     """A cheap pre-check so long texts with no credit word skip every pattern."""
     return bool(_HINT_RE.search(text)) or _other_photo_word(text) or "&" in text and _copyright_sign(text) \
-        or _ph_word(text)
+        or _ph_word(text) or not text.isascii() and ("摄" in text or "攝" in text)   # "王明 摄" (newuser47e #4)
 
 
 def _ph_word(text: str) -> bool:
@@ -1637,6 +1660,10 @@ def _copyright_sign(text: str) -> bool:
 # every text's pre-check a fifth slower (newuser27 #8). Only a text that is not all ASCII can hold those written in
 # other letters; Finnish "Kuva" is asked as a plain substring (Spanish "Fotografía" is the pre-check's "foto").
 _NON_ASCII_PHOTO_WORD_RE = LazyPattern("|".join(w for w in OTHER_PHOTO_WORDS if not w.isascii()), re.IGNORECASE)
+
+
+# The picture words the "label-slash" form opens with, a slash after them (newuser47e #2)
+_LABEL_SLASH_WORD_RE = LazyPattern(r"(?:[图圖]片?|照片|[摄攝]影)[ \t\u00a0]*[/／]|撮影・")
 
 
 def _other_photo_word(text: str) -> bool:
