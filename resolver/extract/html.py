@@ -1121,14 +1121,14 @@ def measured(page: str, *, enough: int | None = None) -> tuple[int, str | None] 
     return measure(tree, enough=enough)
 
 
-def unsupported_held(page: str) -> frozenset[str] | None:
-    """Which of `platforms.unsupported.NEEDLES` (VK, Rutube, OK, Telegram invites) `page` holds, if `page` is the very
-    string this thread scanned last and hyperscan's needle pass searched it; else None (search it anew). Not taken:
-    `short_link_starts` takes the needles after it (newuser44a #3, #14)."""
+def unsupported_held(page: str) -> dict[str, list[int]] | None:
+    """Where each of `platforms.unsupported.NEEDLES` (VK, Rutube, OK, Telegram invites...) that `page` holds starts in
+    it, if `page` is the very string this thread scanned last and hyperscan's needle pass searched it; else None
+    (search it anew). Not taken: `short_link_starts` takes the needles after it (newuser44a #3, #14)."""
     needles = _PARSED.needles
     if _PARSED.needled is not page or needles is None or unsupported.NEEDLES[0] not in needles.starts:
         return None
-    return frozenset(needle for needle in unsupported.NEEDLES if needles.starts.get(needle))
+    return {needle: needles.starts[needle] for needle in unsupported.NEEDLES if needles.starts.get(needle)}
 
 
 def podcasts_held(page: str) -> frozenset[str] | None:

@@ -57,3 +57,31 @@ def test_perf47_a_scanned_page_s_podcasts_are_read_off_the_scan_s_pass_and_anoth
     copy = "".join(list(article.text))
     assert html.podcasts_held(copy) is None
     assert podcasts.episodes(copy) == podcasts.episodes(article.text, html.podcasts_held(article.text))
+
+
+GPLUS = "https://plus.google.com/+RivertonCouncil/posts/Ab12Cd34Ef"
+SERVICE_PIECES = [f'<a href="{GPLUS}">G+</a>', '<a href="https://plus.google.com/share?url=https://example.org/a">+1</a>',
+                  "plus.google.com/", "plus.google.com/plus.google.com/x/posts/Zz99Yy88", "PLUS.GOOGLE.COM/u/posts/Aa11Bb22",
+                  '<a href="https://vine.co/v/iHTnx9PXwEa">Vine</a>', "//vine.co/v/vine.co/v/bbbbbb", "vine.co/v/",
+                  '<a href="https://vk.com/wall-12345_678">VK</a>', "<p>Über die Brücke 🎧</p>", "\ud800",
+                  '<blockquote class="twitter-tweet"><a href="https://twitter.com/u/status/1">x</a></blockquote>']
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@example([SERVICE_PIECES[0], SERVICE_PIECES[9], SERVICE_PIECES[1], SERVICE_PIECES[0], SERVICE_PIECES[11]])
+@example([SERVICE_PIECES[3], SERVICE_PIECES[6], SERVICE_PIECES[5], SERVICE_PIECES[10], SERVICE_PIECES[11]])
+@given(st.lists(st.sampled_from(SERVICE_PIECES), max_size=14))
+def test_perf47_posts_of_unread_services_tried_where_the_scan_found_their_needles_are_those_the_page_gives(
+        both_searches, pieces):
+    """Google+ and Vine links are matched only where the scan's pass found their host (the needle each pattern opens
+    with), never by a search of the whole page: the same posts, in the same order, as that search finds."""
+    from resolver.platforms import unsupported
+
+    page = _page(pieces)
+    extract.find_all(page, "html")
+    held = html.unsupported_held(page)
+    if held is not None:
+        for needle, starts in held.items():
+            assert starts == [at for at in range(len(page)) if page.startswith(needle, at)]
+        assert set(held) == {needle for needle in unsupported.NEEDLES if needle in page}
+    assert unsupported.found(page, held) == unsupported.found(page)
