@@ -1939,11 +1939,11 @@ def scan_article(article: Article, *, store: Store | None = None, budget: float 
     with time_budget(budget, article.source), extract.collecting() as failed:
         embeds, credits = extract.find_all(article.text, article.kind, utf8=article.utf8)
         embeds, credits, mojibake = read_mojibake(article, embeds, credits)
-        unsupported = unsupported_said(article)   # before the t.co count takes the page's needles
+        unsupported = unsupported_said(article)   # these two before the t.co count takes the page's needles
+        podcasts = podcasts_said(article)
         thin = read_thin(article, embeds, unsupported)
         unfollowed = read_links_not_followed(article, embeds)
         unread_language = read_credit_language(article)
-        podcasts = podcasts_said(article)
         long_handles = long_handles_said(article, embeds)
     result = ArticleResult(article, tuple(embeds), tuple(credits), thin=thin, incomplete=tuple(failed),
                            unfollowed=unfollowed, unread_language=unread_language, podcasts=podcasts,

@@ -172,11 +172,11 @@ def extract_item(item: Item, kind: str | None = None, encoding: str | None = Non
         embeds, credits = extract.find_all(loaded.article.text, loaded.article.kind,
                                            utf8=loaded.article.utf8)
         embeds, credits, mojibake = read_mojibake(loaded.article, embeds, credits)
-        unsupported = unsupported_said(loaded.article)   # before the t.co count takes the page's needles
+        unsupported = unsupported_said(loaded.article)   # these two before the t.co count takes the page's needles
+        podcasts = podcasts_said(loaded.article)
         thin = read_thin(loaded.article, embeds, unsupported)
         unfollowed = read_links_not_followed(loaded.article, embeds)
         unread_language = read_credit_language(loaded.article)
-        podcasts = podcasts_said(loaded.article)
         long_handles = long_handles_said(loaded.article, embeds)
     placed = images_at(credits, item.final_url or loaded.url, loaded.article)   # the page's text is still here
     uncredited = None
@@ -363,7 +363,8 @@ def podcasts_said(article: Article) -> dict[str, Any] | None:
     page names, which no step reads (newuser41a #9: they vanished from every output); None: none."""
     from resolver.platforms import podcasts
 
-    found = podcasts.episodes(article.text)
+    held = extract.html.podcasts_held(article.text) if article.kind == "html" else None   # the scan's pass's
+    found = podcasts.episodes(article.text, held)
     if not found:
         return None
     return {"kind": "podcasts-not-supported", "count": len(found), "first": found[0].url,

@@ -36,7 +36,7 @@ from resolver.extract.spans import ElementEnds, SourceMap
 from resolver.model import Credit, Embed, Place, PostRef, account_by_did, two_posts
 from resolver.placeholders import EMBED_CODE_TAIL_RE, is_placeholder, real, without_tail
 from resolver.readable import LINK_DETECTORS
-from resolver.platforms import unsupported, x
+from resolver.platforms import podcasts, unsupported, x
 
 # Pages repeat the same share and profile links: each URL is read once per process (the answers are frozen values).
 _parse_url = lru_cache(maxsize=8192)(platforms.parse_url)
@@ -1121,14 +1121,24 @@ def measured(page: str, *, enough: int | None = None) -> tuple[int, str | None] 
     return measure(tree, enough=enough)
 
 
-def unsupported_held(page: str) -> frozenset[str] | None:
-    """Which of `platforms.unsupported.NEEDLES` (VK, Rutube, OK, Telegram invites) `page` holds, if `page` is the very
-    string this thread scanned last and hyperscan's needle pass searched it; else None (search it anew). Not taken:
-    `short_link_starts` takes the needles after it (newuser44a #3, #14)."""
+def unsupported_held(page: str) -> dict[str, list[int]] | None:
+    """Where each of `platforms.unsupported.NEEDLES` (VK, Rutube, OK, Telegram invites...) that `page` holds starts in
+    it, if `page` is the very string this thread scanned last and hyperscan's needle pass searched it; else None
+    (search it anew). Not taken: `short_link_starts` takes the needles after it (newuser44a #3, #14)."""
     needles = _PARSED.needles
     if _PARSED.needled is not page or needles is None or unsupported.NEEDLES[0] not in needles.starts:
         return None
-    return frozenset(needle for needle in unsupported.NEEDLES if needles.starts.get(needle))
+    return {needle: needles.starts[needle] for needle in unsupported.NEEDLES if needles.starts.get(needle)}
+
+
+def podcasts_held(page: str) -> frozenset[str] | None:
+    """Which of `platforms.podcasts.NEEDLES` (Spotify, Apple Podcasts) `page` holds, if `page` is the very string this
+    thread scanned last and hyperscan's needle pass searched it; else None (search it anew). Not taken, as
+    `unsupported_held` (perf47, #14)."""
+    needles = _PARSED.needles
+    if _PARSED.needled is not page or needles is None or podcasts.NEEDLES[0] not in needles.starts:
+        return None
+    return frozenset(needle for needle in podcasts.NEEDLES if needles.starts.get(needle))
 
 
 def short_link_starts(page: str) -> list[int] | None:
@@ -1148,7 +1158,8 @@ def page_needles(page: str, *, utf8: bytes | None = None) -> Needles:
     """The page's needles (#14): where every literal the raw passes look for stands, found in one pass, and which
     hinted attribute names and selector words the page may write."""
     return Needles(page, PAGE_NEEDLES, caseless=CASELESS_NEEDLES, names=html_credits.HINTED_ATTRS, words=PAGE_WORDS,
-                   utf8=utf8, optional=(*SHORT_LINK_NEEDLES, *RARER_OPENS, *unsupported.NEEDLES))
+                   utf8=utf8,
+                   optional=(*SHORT_LINK_NEEDLES, *RARER_OPENS, *unsupported.NEEDLES, *podcasts.NEEDLES))
 
 
 def _signed(page: str, start: int, end: int, needles: Needles) -> bool:
