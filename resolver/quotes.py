@@ -376,6 +376,7 @@ def _compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[st
     # the article's own words in brackets, where the post has none of its own ("[THREAD]" is the post's words)
     bracketed = _bracketed(said, len(said_words)), _bracketed(found, len(post_words))
     a, p = _pointed_keys(said_words, [_key(w) for w in said_words], post_words, [_key(w) for w in post_words])
+    a, p, script = _script_keys(said_words, a, post_words, p)
     aside = _set_aside(said, found, links or {}) if set_aside else ()
     if not a and not p and aside:
         return Comparison("warn", "; ".join(("no words to compare", *aside)), 0, 0, 0, set_aside=aside)
@@ -482,6 +483,7 @@ def _compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[st
                 for tag, i1, i2, j1, _ in ops[first:last + 1] if tag == "equal" and glued
                 for k in range(i2 - i1) if i1 + k in glued]
     changes += _refolded(ops[first:last + 1], said_words, post_words, glued)   # "её" of "ее", "لَنْ" of "لن"
+    changes += _scripted(ops[first:last + 1], said_words, post_words, script) if script else []   # "們" of "们"
     changes += _joined(ops[first:last + 1], said_words, post_words, said, found)   # "не-фейк" of "не фейк"
     changes = [(replace(c, alike=DATE_ORDER) if _date_turned(c) else replace(c, moved=True)) if _reordered(c) else c
                for c in changes]
@@ -1278,7 +1280,13 @@ _DOLLAR_NAMED_END = DOLLAR_NAMED.split("{}", 1)[1]
 FIGURES = (REGROUPED, DECIMAL_MARK, GROUP_OR_DECIMAL, OTHER_DIGITS, PER_CENT_WORD, LEADING_ZERO, NUMBER_WORD, DATE_PARTED, DATE_ORDER, TIME_DOTTED, YEAR_SHORT,
            DECIMAL_ZEROS, TIME_SPACED, TIME_HOUR, TIME_RANGE, TIME_24, TIME_SHARED, SCALE_SHORT, CURRENCY_WORD,
            AMOUNT_WORDS, ORDINAL_WORD, FULL_FIGURES, FULL_FIGURES_WORDS)   # not look-alikes
-FOLDED = (VOWEL_MARKS, OTHER_MARKS, VOWEL_LETTERS, YO, DOTLESS, JOINED, MAQAF)   # the same word for equality (_key, _pointed_keys)
+# A Chinese quote in the other script: a Taiwan or Hong Kong outlet quotes a mainland post in Traditional characters
+# ("我們不會關閉工廠" of "我们不会关闭工厂"), a mainland outlet a Taiwanese post in Simplified ones. Each character
+# failed as changed (fix47zh); the same words in another script warn, as the words are not as posted (_script_keys).
+IN_TRADITIONAL = "the post's Simplified characters written in Traditional ones"
+IN_SIMPLIFIED = "the post's Traditional characters written in Simplified ones"
+SCRIPTS = (IN_TRADITIONAL, IN_SIMPLIFIED)
+FOLDED = (VOWEL_MARKS, OTHER_MARKS, VOWEL_LETTERS, YO, DOTLESS, JOINED, MAQAF, *SCRIPTS)   # the same word for equality (_key, _pointed_keys, _script_keys)
 ENDINGS = "the same stem, another ending: the post's word fitted to the article's sentence? Check it"
 WORDS = (INITIALISM, HYPHENATED, GLUED, INFLECTED, ENDINGS, CONTRACTED, AMPERSAND, NON_JOINER, *FOLDED)   # words written otherwise, not look-alikes either
 _NO_MARKS = str.maketrans(dict.fromkeys(_OPTIONAL_MARKS))
@@ -1293,7 +1301,8 @@ def _refolded(ops: list[tuple[str, int, int, int, int]], said: list[str], post: 
     for tag, i1, i2, j1, _ in ops:
         for k in range(i2 - i1 if tag == "equal" else 0):
             word, theirs = said[i1 + k], post[j1 + k]
-            if i1 + k not in glued and word != theirs and not _same_but_case(word, theirs):
+            if i1 + k not in glued and word != theirs and not _same_but_case(word, theirs) \
+                    and not (_HAN_RE.match(word) and _HAN_RE.match(theirs)):   # another script's: _scripted
                 found.append(Change(theirs, word, alike="" if _read_otherwise(theirs, word) else _fold_kind(theirs, word)))
     return found
 
@@ -1453,6 +1462,83 @@ def _pointed_keys(said: list[str], a: list[str], post: list[str], p: list[str]) 
                 keys[i] = next((k for w, k in full.get(_bare_of_vowel_letters(word), ())
                                 if _written_in_full(word, w)), keys[i])
     return a, p
+
+
+_HAN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_KANA_RE = re.compile("[\u3040-\u30ff\u31f0-\u31ff]")
+
+
+@lru_cache(maxsize=1)
+def _to_simplified() -> tuple[Any, Any]:
+    """OpenCC's tables, Taiwan's then Hong Kong's characters and phrases to Simplified: Taiwan's reads 看著 as 看着,
+    Hong Kong's 衞 as 卫. Imported here, not at start-up: 12 ms and 1 MB of tables, wanted only for a Chinese quote
+    that differs from its post."""
+    from opencc import OpenCC
+
+    return OpenCC("tw2s"), OpenCC("hk2s")
+
+
+@lru_cache(maxsize=1024)
+def _simplified(run: str) -> str:
+    taiwan, hong_kong = _to_simplified()
+    return str(hong_kong.convert(taiwan.convert(run)))
+
+
+def _simplified_words(words: list[str]) -> list[str]:
+    """Each word in Simplified characters, a run of Chinese characters converted whole so that a phrase tells a
+    character's form (著 of 看著 is 着); a word by itself where the run's length changed."""
+    out = list(words)
+    i = 0
+    while i < len(words):
+        j = i
+        while j < len(words) and _HAN_RE.match(words[j]):
+            j += 1
+        if j == i:
+            i += 1
+            continue
+        run = "".join(words[i:j])
+        converted = _simplified(run)
+        if len(converted) == len(run):
+            at = 0
+            for k in range(i, j):
+                out[k], at = converted[at:at + len(words[k])], at + len(words[k])
+        else:
+            out[i:j] = [_simplified(w) for w in words[i:j]]
+        i = j
+    return out
+
+
+def _script_keys(said: list[str], a: list[str], post: list[str], p: list[str]) -> tuple[list[str], list[str], str]:
+    """The keys of the quote's and the post's Chinese characters in Simplified ones, where one side writes Traditional
+    characters and the other Simplified (IN_TRADITIONAL, IN_SIMPLIFIED): so that they align as the same words, shown as
+    written otherwise (_scripted). Both sides in one script keep their keys: 乾 (dry) and 幹 (to do) are one 干 in
+    Simplified, and two words in Traditional. Not Japanese (kana on either side), whose kanji are no Traditional."""
+    ours = [w for w in said if _HAN_RE.match(w)]
+    if not ours or set(ours) <= set(post) or any(_KANA_RE.search(w) for w in said + post):
+        return a, p, ""   # most quotes: no character the post does not have, and no table loaded
+    simple_said, simple_post = _simplified_words(said), _simplified_words(post)
+    quote_simplified, post_simplified = simple_said == said, simple_post == post
+    if quote_simplified == post_simplified:
+        return a, p, ""
+    return ([_key(w) if _HAN_RE.match(w) else k for w, k in zip(simple_said, a, strict=True)],
+            [_key(w) if _HAN_RE.match(w) else k for w, k in zip(simple_post, p, strict=True)],
+            IN_TRADITIONAL if post_simplified else IN_SIMPLIFIED)
+
+
+def _scripted(ops: list[tuple[str, int, int, int, int]], said: list[str], post: list[str], kind: str) -> list[Change]:
+    """The quoted characters equal only in the other script (_script_keys): each run of them a change written
+    otherwise ("会关闭 → 會關閉"), naming the scripts."""
+    found: list[Change] = []
+    for tag, i1, i2, j1, _ in ops:
+        run: list[int] = []
+        for k in [*range(i2 - i1 if tag == "equal" else 0), None]:
+            if k is not None and said[i1 + k] != post[j1 + k] and _HAN_RE.match(said[i1 + k]):
+                run.append(k)
+                continue
+            if run:
+                found.append(Change("".join(post[j1 + r] for r in run), "".join(said[i1 + r] for r in run), alike=kind))
+                run = []
+    return found
 
 
 # "per cent" as a word after a figure, as a copy desk writes it (AP style: "50 percent"), in the languages of the
@@ -4641,11 +4727,17 @@ def _by_kind(changes: list[Change]) -> str:
     kinds: dict[str, list[Change]] = {}
     for change in changes:
         kinds.setdefault(change.alike, []).append(change)
-    if all(len(same) <= _RECASED_NAMED for same in kinds.values()):
+    if all(len(same) <= _RECASED_NAMED and kind not in SCRIPTS for kind, same in kinds.items()):
         return "; ".join(map(str, changes))
-    return "; ".join(
-        "; ".join(f"{c.post} → {c.article}" for c in same[:_RECASED_NAMED]) + f" and {len(same) - _RECASED_NAMED} "
-        f"more ({kind})" if len(same) > _RECASED_NAMED else "; ".join(map(str, same)) for kind, same in kinds.items())
+    return "; ".join(_kind_once(kind, same) if len(same) > _RECASED_NAMED or kind in SCRIPTS
+                     else "; ".join(map(str, same)) for kind, same in kinds.items())
+
+
+def _kind_once(kind: str, same: list[Change]) -> str:
+    """Changes of one kind, the kind said once: the first few, how many more. Another script's always so: it is the
+    whole quote's, not each character's ("们 → 們; 厂 → 廠 (the post's Simplified characters written in ...)")."""
+    more = f" and {len(same) - _RECASED_NAMED} more" if len(same) > _RECASED_NAMED else ""
+    return "; ".join(f"{c.post} → {c.article}" for c in same[:_RECASED_NAMED]) + f"{more} ({kind})"
 
 
 def _short(text: str, limit: int = 240) -> str:
