@@ -8,6 +8,7 @@ page's own copyright notice, datelines ('LONDON (Reuters) -'), bylines and 'Repo
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable
 
@@ -226,6 +227,14 @@ PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
     ("cjk-suffix", LazyPattern(
         rf"(?:{KEY_START}|(?<=[(\[（【＝]))(?P<value>(?:[\u4e00-\u9fff]{{0,8}}(?:记者|記者)[ \u3000]?)?"
         rf"[\u4e00-\u9fff·]{{2,4}}?)(?<!拍)(?<!记者)(?<!記者)[ \u3000]?[摄攝]{SP}*(?=$|\n|[）)\]】。])",
+        re.MULTILINE)),
+    # A Japanese caption ending in its agency after "＝" ("…＝共同", "…＝ＡＰ", "…＝ロイター＝共同": Reuters' picture via
+    # Kyodo), or in a caption in brackets ("（共同）", "（ロイター＝共同）"): no credit (late47a #1). Every part must be a
+    # known agency (`_cjk_closing_credit`); the brackets' form is read in captions only, as "…と述べた。（共同）" ends an
+    # article's paragraph with its wire, not its picture's.
+    ("cjk-closing", LazyPattern(
+        rf"(?:(?P<eq>[＝=])|(?P<open>[（(])){SP}*(?P<value>[^\n＝=（）()\[\]【】。、，,/／]{{1,16}}?"
+        rf"(?:{SP}*[＝=]{SP}*[^\n＝=（）()\[\]【】。、，,/／]{{1,16}}?)?){SP}*(?(open)[）)]){SP}*(?=$|\n)",
         re.MULTILINE)),
     # Sanjeev Verma/Hindustan Times/Getty Images, REUTERS/Jane Doe/Files: a slash chain naming a person and an agency
     # It ends the sentence or line, or a name follows: "a Reuters/Ipsos poll" is no credit.
@@ -553,6 +562,12 @@ def _read_credits(text: str, *, source: str = "text", offset: int = 0, image: st
                                           kind=SOCIAL_POST, split_confidence="high"))
                 continue
             written = written if form == "keyword" and match.group("org") and written else match.group("value")
+            if form == "cjk-closing":
+                if (closing := _cjk_closing_credit(match, text, source=source, offset=offset, image=image,
+                                                   caption=caption)) is not None:
+                    accepted.append((start, end))
+                    credits.append(closing)
+                continue
             if form == "desk-label":
                 if (shot := _desk_label_credit(match, text, source=source, offset=offset, image=image)) is not None:
                     accepted.append((start, end))
@@ -675,6 +690,31 @@ def _desk_label_credit(match: re.Match[str], text: str, *, source: str, offset: 
     return Credit(raw=raw, source=source, span=(offset + first, offset + first + len(raw)), creator=creator,
                   organization=organization, image=image, form="desk-label", kind=kind,
                   split_confidence=split_confidence(creator, organization, raw) if creator or organization else None)
+
+
+def _cjk_closing_credit(match: re.Match[str], text: str, *, source: str, offset: int, image: str | None,
+                       caption: bool) -> Credit | None:
+    """The credit of a "cjk-closing" match, a Japanese caption's agency after "＝" or in brackets ("…＝共同",
+    "（ロイター＝共同）"), its full-width letters read as letters ("＝ＡＰ": AP); None when a part names no known
+    agency ("＝東京都", "（東京都港区）"), the brackets are outside a caption, or the words before are not Japanese's
+    or Korean's ("(AP)" after English words is the trailing form's)."""
+    start, end = match.span()
+    before = text[:start].rstrip(" \t\u00a0/／")
+    if not before or not _CJK_LETTER_RE.match(before[-1]) or match["open"] is not None and not caption:
+        return None
+    value = unicodedata.normalize("NFKC", match["value"]).strip()
+    parts = [part.strip() for part in re.split(r"[=]", value)]
+    if not all(part and is_known_org(part) for part in parts):
+        return None
+    raw = text[start:end].strip()
+    first = start + text[start:end].index(raw)
+    organization = "＝".join(parts)
+    return Credit(raw=raw, source=source, span=(offset + first, offset + first + len(raw)), organization=organization,
+                  image=image, form="cjk-closing", split_confidence=split_confidence(None, organization, raw))
+
+
+# A letter of a script that parts no words by spaces, or Hangul: what a "cjk-closing" credit follows (late47a #1)
+_CJK_LETTER_RE = LazyPattern(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff01-\uff5e]")
 
 
 def _platform_named(value: str) -> bool:
@@ -1357,6 +1397,8 @@ def _forms_worth_trying(text: str, *, caption: bool, plain: bool = False) -> fro
         forms.add("video-still")   # newuser47b #5
     if not text.isascii() and ("/" in text or "／" in text or "・" in text) and _LABEL_SLASH_WORD_RE.search(text):
         forms.add("label-slash")   # newuser47e #2
+    if not text.isascii() and _cjk_closing_hint(text):
+        forms.add("cjk-closing")   # late47a #1
     if not text.isascii() and ("摄" in text or "攝" in text):
         forms.add("cjk-suffix")   # newuser47e #4
     if "/" in text:
@@ -1643,7 +1685,13 @@ def _agency_ends(text: str) -> bool:
 def might_have_credit(text: str) -> bool:
     """A cheap pre-check so long texts with no credit word skip every pattern."""
     return bool(_HINT_RE.search(text)) or _other_photo_word(text) or "&" in text and _copyright_sign(text) \
-        or _ph_word(text) or not text.isascii() and ("摄" in text or "攝" in text)   # "王明 摄" (newuser47e #4)
+        or _ph_word(text) or not text.isascii() and ("摄" in text or "攝" in text   # "王明 摄" (newuser47e #4)
+                                                     or _cjk_closing_hint(text))   # "…＝共同" (late47a #1)
+
+
+def _cjk_closing_hint(text: str) -> bool:
+    """Could a text that is not all ASCII hold a "cjk-closing" credit ("…＝共同", "（共同）")? Substrings."""
+    return "＝" in text or "=" in text or "（" in text or "(" in text
 
 
 def _ph_word(text: str) -> bool:

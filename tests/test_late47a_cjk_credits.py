@@ -1,0 +1,67 @@
+"""Japanese, Korean and Danish credits an East Asian desk's and a credits pass found missed or misread (late47a):
+a Japanese caption ending in its agency after "＝" or in brackets, Korean bracketed credits, Ritzau Scanpix, and a
+copyright sign before a Japanese paper's name."""
+
+from __future__ import annotations
+
+import pytest
+
+from resolver.extract import find_all
+
+CAPTION_PAGE = '<html><body><figure><img src="https://img.news.example/a.jpg"><figcaption>{}</figcaption></figure></body></html>'
+PROSE_PAGE = "<html><body><article><p>港の様子。</p><p>{}</p><p>記事は続く。</p></article></body></html>"
+
+
+def _credits(line: str, page: str) -> list[tuple[str | None, str | None, str | None, str | None]]:
+    document = {"caption": CAPTION_PAGE, "prose": PROSE_PAGE}.get(page, "港の様子。\n\n{}\n\n記事は続く。\n").format(line)
+    credits = find_all(document, "text" if page == "text" else "html")[1]
+    return [(c.creator, c.organization, c.split_confidence, c.kind) for c in credits]
+
+
+# late47a #1: a Japanese caption ends in its agency after "＝" ("…＝共同"), full-width letters too ("＝ＡＰ"), or two
+# agencies ("＝ロイター＝共同", Reuters' picture via Kyodo); in a caption in brackets too ("（共同）", "（ロイター＝共同）").
+# None gave a credit.
+EQUALS_AGENCY = [
+    ("kyodo", "高台から見た港の様子＝共同", [(None, "共同", "high", None)]),
+    ("full-width-ap", "高台から見た港の様子＝ＡＰ", [(None, "AP", "high", None)]),
+    ("reuters-via-kyodo", "高台から見た港の様子＝ロイター＝共同", [(None, "ロイター＝共同", "high", None)]),
+    ("spaced", "高台から見た港の様子 ＝共同", [(None, "共同", "high", None)]),
+]
+
+
+@pytest.mark.parametrize("line,found", [c[1:] for c in EQUALS_AGENCY], ids=[c[0] for c in EQUALS_AGENCY])
+@pytest.mark.parametrize("page", ["caption", "prose", "text"])
+def test_a_japanese_caption_ending_in_an_agency_after_an_equals_sign_credits_it(line, found, page):
+    assert _credits(line, page) == found
+
+
+BRACKETED_AGENCY = [
+    ("kyodo", "高台から見た港の様子（共同）", [(None, "共同", "high", None)]),
+    ("reuters-via-kyodo", "高台から見た港の様子（ロイター＝共同）", [(None, "ロイター＝共同", "high", None)]),
+    ("afp-jiji", "港の様子（ＡＦＰ＝時事）", [(None, "AFP＝時事", "high", None)]),
+]
+
+
+@pytest.mark.parametrize("line,found", [c[1:] for c in BRACKETED_AGENCY], ids=[c[0] for c in BRACKETED_AGENCY])
+def test_a_japanese_caption_ending_in_a_bracketed_agency_credits_it(line, found):
+    assert _credits(line, "caption") == found
+
+
+@pytest.mark.parametrize("line", [
+    "首相は「支援を続ける」と述べた。（共同）",   # an article's own wire credit at a paragraph's end: not a picture's
+    "高台から見た港の様子（東京都港区）",          # a place in brackets
+    "合計＝３人",                                  # a figure after the sign
+    "左から山田さん＝東京都",                      # no agency after the sign
+])
+@pytest.mark.parametrize("page", ["prose", "text"])
+def test_no_agency_or_no_caption_is_no_credit(line, page):
+    assert _credits(line, page) == []
+
+
+def test_a_place_or_figure_after_the_sign_in_a_caption_is_no_credit():
+    assert _credits("高台から見た港の様子（東京都港区）", "caption") == []
+    assert _credits("左から山田さん＝東京都", "caption") == []
+
+
+def test_an_english_caption_s_bracketed_agency_is_read_as_before():
+    assert _credits("Boats in the harbour (AP)", "caption") == [(None, "AP", "high", None)]
