@@ -65,3 +65,26 @@ def test_a_place_or_figure_after_the_sign_in_a_caption_is_no_credit():
 
 def test_an_english_caption_s_bracketed_agency_is_read_as_before():
     assert _credits("Boats in the harbour (AP)", "caption") == [(None, "AP", "high", None)]
+
+
+# late47a #2: Korean papers' bracketed credits: "[사진 서울시 제공]" (photo provided by Seoul city) gave no credit, and
+# "[연합뉴스 자료사진]" (a Yonhap file photo) was the organisation "연합뉴스 자료사진", its label read as a name. After a
+# slash, "/사진=뉴스1" (no key start before "사진") gave no credit.
+KOREAN = [
+    ("provided-by", "항구의 모습 [사진 서울시 제공]", [(None, "서울시", "uncertain", "courtesy")]),
+    ("provided-by-agency", "항구의 모습 [사진 연합뉴스 제공]", [(None, "연합뉴스", "high", "courtesy")]),
+    ("file-photo", "항구의 모습 [연합뉴스 자료사진]", [(None, "연합뉴스", "high", "file")]),
+    ("file-photo-spaced", "항구의 모습 (연합뉴스 자료 사진)", [(None, "연합뉴스", "high", "file")]),
+    ("after-slash", "항구의 모습 /사진=뉴스1", [(None, "뉴스1", "high", None)]),
+    ("bracketed-equals", "항구의 모습 (사진=연합뉴스)", [(None, "연합뉴스", "high", None)]),
+]
+
+
+@pytest.mark.parametrize("line,found", [c[1:] for c in KOREAN], ids=[c[0] for c in KOREAN])
+@pytest.mark.parametrize("page", ["caption", "prose", "text"])
+def test_a_korean_bracketed_credit_names_who_provided_or_filed_the_photo(line, found, page):
+    assert _credits(line, page) == found
+
+
+def test_a_korean_file_photo_label_is_no_part_of_the_name():
+    assert all(c[1] and "자료" not in c[1] for c in _credits("항구의 모습 [연합뉴스 자료사진]", "caption"))

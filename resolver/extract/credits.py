@@ -132,6 +132,12 @@ NO_ABBREVIATION = r"(?<!\b[A-Z])" + "".join(
 # The credit forms compile when a page first tries them: a page tries few, and compiling all ten cost every
 # process 4.7 ms at start-up (#14: a one-file scan of a page with one credit, 120.5 to 118.5 ms).
 PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
+    # Korean papers' bracketed credits: "[사진 서울시 제공]" (photo provided by Seoul city: no credit) and "[연합뉴스
+    # 자료사진]" (Yonhap's file photo: the organisation was "연합뉴스 자료사진"), read by `_korean_bracket_credit`
+    # (late47a #2). First: "(연합뉴스 자료 사진)" was the caption's whole value to later forms.
+    ("korean-bracket", LazyPattern(
+        rf"[\[［【(（]{SP}*(?:사진{SP}+(?P<lender>[^\n\[\]［］【】()（）=＝]{{1,30}}?){SP}*제공"
+        rf"|(?P<filed>[^\n\[\]［］【】()（）=＝]{{1,30}}?){SP}*자료{SP}?사진){SP}*[\]］】)）]")),
     # picture alliance's own credit (newuser46a #2): "Foto: picture alliance/dpa | Max Mustermann", "© picture alliance /
     # SZ Photo | Anna Beispiel", "picture alliance/dpa/Max Mustermann", "© picture alliance/dpa": the agencies, then
     # the photographer after the pipe. Its small first letters and its pipe passed every other form by (the
@@ -233,7 +239,7 @@ PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
     # known agency (`_cjk_closing_credit`); the brackets' form is read in captions only, as "…と述べた。（共同）" ends an
     # article's paragraph with its wire, not its picture's.
     ("cjk-closing", LazyPattern(
-        rf"(?:(?P<eq>[＝=])|(?P<open>[（(])){SP}*(?P<value>[^\n＝=（）()\[\]【】。、，,/／]{{1,16}}?"
+        rf"(?:(?P<eq>(?:사진{SP}*)?[＝=])|(?P<open>[（(])){SP}*(?P<value>[^\n＝=（）()\[\]【】。、，,/／]{{1,16}}?"
         rf"(?:{SP}*[＝=]{SP}*[^\n＝=（）()\[\]【】。、，,/／]{{1,16}}?)?){SP}*(?(open)[）)]){SP}*(?=$|\n)",
         re.MULTILINE)),
     # Sanjeev Verma/Hindustan Times/Getty Images, REUTERS/Jane Doe/Files: a slash chain naming a person and an agency
@@ -561,6 +567,11 @@ def _read_credits(text: str, *, source: str = "text", offset: int = 0, image: st
                                           creator=account[0], organization=account[1], image=image, form=form,
                                           kind=SOCIAL_POST, split_confidence="high"))
                 continue
+            if form == "korean-bracket":
+                if (bracket := _korean_bracket_credit(match, text, source=source, offset=offset, image=image)) is not None:
+                    accepted.append((start, end))
+                    credits.append(bracket)
+                continue
             written = written if form == "keyword" and match.group("org") and written else match.group("value")
             if form == "cjk-closing":
                 if (closing := _cjk_closing_credit(match, text, source=source, offset=offset, image=image,
@@ -715,6 +726,22 @@ def _cjk_closing_credit(match: re.Match[str], text: str, *, source: str, offset:
 
 # A letter of a script that parts no words by spaces, or Hangul: what a "cjk-closing" credit follows (late47a #1)
 _CJK_LETTER_RE = LazyPattern(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff01-\uff5e]")
+
+
+def _korean_bracket_credit(match: re.Match[str], text: str, *, source: str, offset: int,
+                           image: str | None) -> Credit | None:
+    """The credit of a "korean-bracket" match: who provided the photo ("[사진 서울시 제공]", kind "courtesy") or whose
+    file photo it is ("[연합뉴스 자료사진]", kind "file"), an organisation, sure when a known or plain one ("연합뉴스",
+    "서울시청" a public body's name alone is not sure); None when the words are no credit's name (a sentence)."""
+    value = (match["lender"] if match["lender"] is not None else match["filed"]).strip()
+    if not value or len(value.split()) > 3 or not looks_like_credit_value(value, strict=True):
+        return None
+    start, end = match.span()
+    raw = text[start:end].strip()
+    first = start + text[start:end].index(raw)
+    return Credit(raw=raw, source=source, span=(offset + first, offset + first + len(raw)), organization=value,
+                  image=image, form="korean-bracket", kind="courtesy" if match["lender"] is not None else "file",
+                  split_confidence="high" if is_org(value) else "uncertain")
 
 
 def _platform_named(value: str) -> bool:
@@ -1397,6 +1424,8 @@ def _forms_worth_trying(text: str, *, caption: bool, plain: bool = False) -> fro
         forms.add("video-still")   # newuser47b #5
     if not text.isascii() and ("/" in text or "／" in text or "・" in text) and _LABEL_SLASH_WORD_RE.search(text):
         forms.add("label-slash")   # newuser47e #2
+    if not text.isascii() and ("제공" in text or "자료" in text):
+        forms.add("korean-bracket")   # late47a #2
     if not text.isascii() and _cjk_closing_hint(text):
         forms.add("cjk-closing")   # late47a #1
     if not text.isascii() and ("摄" in text or "攝" in text):
