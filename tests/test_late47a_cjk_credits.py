@@ -88,3 +88,20 @@ def test_a_korean_bracketed_credit_names_who_provided_or_filed_the_photo(line, f
 
 def test_a_korean_file_photo_label_is_no_part_of_the_name():
     assert all(c[1] and "자료" not in c[1] for c in _credits("항구의 모습 [연합뉴스 자료사진]", "caption"))
+
+
+# late47a #3 (fix47b): Denmark's agency, "Foto: Ritzau Scanpix", was read as a person's name, not sure.
+@pytest.mark.parametrize("line,organization", [
+    ("Foto: Ritzau Scanpix", "Ritzau Scanpix"),
+    ("Foto: Scanpix", "Scanpix"),
+    ("Foto: Ritzau", "Ritzau"),
+])
+def test_the_danish_agency_is_an_organisation_and_sure(line, organization):
+    page = CAPTION_PAGE.format(line).replace("<html>", '<html lang="da">')
+    credits = find_all(page, "html")[1]
+    assert [(c.creator, c.organization, c.split_confidence) for c in credits] == [(None, organization, "high")]
+
+
+def test_a_photographer_before_the_danish_agency_is_the_creator():
+    credits = find_all(CAPTION_PAGE.format("Foto: Mads Nissen/Ritzau Scanpix"), "html")[1]
+    assert [(c.creator, c.organization) for c in credits] == [("Mads Nissen", "Ritzau Scanpix")]
