@@ -105,3 +105,22 @@ def test_the_danish_agency_is_an_organisation_and_sure(line, organization):
 def test_a_photographer_before_the_danish_agency_is_the_creator():
     credits = find_all(CAPTION_PAGE.format("Foto: Mads Nissen/Ritzau Scanpix"), "html")[1]
     assert [(c.creator, c.organization) for c in credits] == [("Mads Nissen", "Ritzau Scanpix")]
+
+
+# late47a #4 (newuser47e): "© 朝日新聞社" (the Asahi Shimbun company) gave no credit: the copyright form wanted a capital
+# or "@" after the sign.
+COPYRIGHTED = [
+    ("paper", "© 朝日新聞社", [(None, "朝日新聞社", "high", None)]),
+    ("after-caption", "高台から見た港の様子 © 朝日新聞社", [(None, "朝日新聞社", "high", None)]),
+    ("wire", "©共同通信社", [(None, "共同通信社", "high", None)]),
+    ("korean-paper", "© 한국일보", [(None, "한국일보", "high", None)]),
+]
+
+
+@pytest.mark.parametrize("line,found", [c[1:] for c in COPYRIGHTED], ids=[c[0] for c in COPYRIGHTED])
+def test_a_copyright_sign_before_an_east_asian_outlet_credits_it(line, found):
+    assert _credits(line, "caption") == found
+
+
+def test_a_copyright_sign_before_a_sentence_in_a_caption_is_no_credit():
+    assert _credits("© この写真の無断転載を禁じます", "caption") == []

@@ -268,8 +268,10 @@ PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
     ("trailing", LazyPattern(rf"[(\[]{SP}*(?P<value>[^()\[\]\n]{{2,80}}?){SP}*[)\]]{SP}*$", re.MULTILINE)),
     # © 2021 Jane Doe, Copyright 2019 Acme News: in captions only (in prose it is the page's own notice)
     ("copyright", LazyPattern(
-        rf"(?:{COPYRIGHT_SIGN}|\(c\)|Copyright{SP}*{COPYRIGHT_SIGN}?){SP}*(?:(?:19|20)\d{{2}}{SP}*)?(?P<value>[A-Z@][^\n()|<>.;]{{1,60}}?){SP}*"
-        rf"(?=\n|$|[.;|)]|{SP}{{2}}|{SP}All{SP}rights)",
+        # or a Japanese, Chinese or Korean outlet's name, "© 朝日新聞社" (late47a #4: the capital wanted, no credit)
+        rf"(?:{COPYRIGHT_SIGN}|\(c\)|Copyright{SP}*{COPYRIGHT_SIGN}?){SP}*(?:(?:19|20)\d{{2}}{SP}*)?"
+        rf"(?P<value>(?:[A-Z@]|[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])[^\n()|<>.;。（）]{{1,60}}?){SP}*"
+        rf"(?=\n|$|[.;|)。（）]|{SP}{{2}}|{SP}All{SP}rights)",
         re.MULTILINE)),
 )
 # The next credit of a line listing several after one opening word: "Photos: AP; Reuters; Getty Images".
