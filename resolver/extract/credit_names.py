@@ -74,6 +74,8 @@ KNOWN_ORGS = KNOWN_ORGS | frozenset(
 KNOWN_ORGS = KNOWN_ORGS | frozenset(
     "lapresse|imagoeconomica|fotogramma|agenzia fotogramma|ipa agency|adnkronos|agenzia dire|ansa foto"
     "|hollandse hoogte|anp hollandse hoogte|anp foto|anp kippa|novum|pro shots|orange pictures|bsr agency".split("|"))
+# Denmark's agency and its picture service (late47a #3, fix47b: "Foto: Ritzau Scanpix" was a person's name, not sure)
+KNOWN_ORGS = KNOWN_ORGS | frozenset("ritzau|ritzau scanpix|scanpix|scanpix denmark|scanpix danmark".split("|"))
 # Agencies' short names that are as often something else, each with what else (credits36): the agency where a credit
 # word or a credit element says the words are a credit ("Photo: EPA", "Fotoğraf: AA", "عکس: تسنیم"); by their place
 # alone (a caption's last words, brackets ending a line: `BY_PLACE_FORMS`) the credit is uncertain, for this reason.

@@ -8,6 +8,7 @@ page's own copyright notice, datelines ('LONDON (Reuters) -'), bylines and 'Repo
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable
 
@@ -131,6 +132,12 @@ NO_ABBREVIATION = r"(?<!\b[A-Z])" + "".join(
 # The credit forms compile when a page first tries them: a page tries few, and compiling all ten cost every
 # process 4.7 ms at start-up (#14: a one-file scan of a page with one credit, 120.5 to 118.5 ms).
 PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
+    # Korean papers' bracketed credits: "[사진 서울시 제공]" (photo provided by Seoul city: no credit) and "[연합뉴스
+    # 자료사진]" (Yonhap's file photo: the organisation was "연합뉴스 자료사진"), read by `_korean_bracket_credit`
+    # (late47a #2). First: "(연합뉴스 자료 사진)" was the caption's whole value to later forms.
+    ("korean-bracket", LazyPattern(
+        rf"[\[［【(（]{SP}*(?:사진{SP}+(?P<lender>[^\n\[\]［］【】()（）=＝]{{1,30}}?){SP}*제공"
+        rf"|(?P<filed>[^\n\[\]［］【】()（）=＝]{{1,30}}?){SP}*자료{SP}?사진){SP}*[\]］】)）]")),
     # picture alliance's own credit (newuser46a #2): "Foto: picture alliance/dpa | Max Mustermann", "© picture alliance /
     # SZ Photo | Anna Beispiel", "picture alliance/dpa/Max Mustermann", "© picture alliance/dpa": the agencies, then
     # the photographer after the pipe. Its small first letters and its pipe passed every other form by (the
@@ -227,6 +234,14 @@ PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
         rf"(?:{KEY_START}|(?<=[(\[（【＝]))(?P<value>(?:[\u4e00-\u9fff]{{0,8}}(?:记者|記者)[ \u3000]?)?"
         rf"[\u4e00-\u9fff·]{{2,4}}?)(?<!拍)(?<!记者)(?<!記者)[ \u3000]?[摄攝]{SP}*(?=$|\n|[）)\]】。])",
         re.MULTILINE)),
+    # A Japanese caption ending in its agency after "＝" ("…＝共同", "…＝ＡＰ", "…＝ロイター＝共同": Reuters' picture via
+    # Kyodo), or in a caption in brackets ("（共同）", "（ロイター＝共同）"): no credit (late47a #1). Every part must be a
+    # known agency (`_cjk_closing_credit`); the brackets' form is read in captions only, as "…と述べた。（共同）" ends an
+    # article's paragraph with its wire, not its picture's.
+    ("cjk-closing", LazyPattern(
+        rf"(?:(?P<eq>(?:사진{SP}*)?[＝=])|(?P<open>[（(])){SP}*(?P<value>[^\n＝=（）()\[\]【】。、，,/／]{{1,16}}?"
+        rf"(?:{SP}*[＝=]{SP}*[^\n＝=（）()\[\]【】。、，,/／]{{1,16}}?)?){SP}*(?(open)[）)]){SP}*(?=$|\n)",
+        re.MULTILINE)),
     # Sanjeev Verma/Hindustan Times/Getty Images, REUTERS/Jane Doe/Files: a slash chain naming a person and an agency
     # It ends the sentence or line, or a name follows: "a Reuters/Ipsos poll" is no credit.
     ("slash", LazyPattern(rf"(?<![\w/.@:-])(?P<value>{NAME_PART}(?:{SP}*/{SP}*{NAME_PART}){{1,4}})"
@@ -253,8 +268,10 @@ PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
     ("trailing", LazyPattern(rf"[(\[]{SP}*(?P<value>[^()\[\]\n]{{2,80}}?){SP}*[)\]]{SP}*$", re.MULTILINE)),
     # © 2021 Jane Doe, Copyright 2019 Acme News: in captions only (in prose it is the page's own notice)
     ("copyright", LazyPattern(
-        rf"(?:{COPYRIGHT_SIGN}|\(c\)|Copyright{SP}*{COPYRIGHT_SIGN}?){SP}*(?:(?:19|20)\d{{2}}{SP}*)?(?P<value>[A-Z@][^\n()|<>.;]{{1,60}}?){SP}*"
-        rf"(?=\n|$|[.;|)]|{SP}{{2}}|{SP}All{SP}rights)",
+        # or a Japanese, Chinese or Korean outlet's name, "© 朝日新聞社" (late47a #4: the capital wanted, no credit)
+        rf"(?:{COPYRIGHT_SIGN}|\(c\)|Copyright{SP}*{COPYRIGHT_SIGN}?){SP}*(?:(?:19|20)\d{{2}}{SP}*)?"
+        rf"(?P<value>(?:[A-Z@]|[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])[^\n()|<>.;。（）]{{1,60}}?){SP}*"
+        rf"(?=\n|$|[.;|)。（）]|{SP}{{2}}|{SP}All{SP}rights)",
         re.MULTILINE)),
 )
 # The next credit of a line listing several after one opening word: "Photos: AP; Reuters; Getty Images".
@@ -552,7 +569,18 @@ def _read_credits(text: str, *, source: str = "text", offset: int = 0, image: st
                                           creator=account[0], organization=account[1], image=image, form=form,
                                           kind=SOCIAL_POST, split_confidence="high"))
                 continue
+            if form == "korean-bracket":
+                if (bracket := _korean_bracket_credit(match, text, source=source, offset=offset, image=image)) is not None:
+                    accepted.append((start, end))
+                    credits.append(bracket)
+                continue
             written = written if form == "keyword" and match.group("org") and written else match.group("value")
+            if form == "cjk-closing":
+                if (closing := _cjk_closing_credit(match, text, source=source, offset=offset, image=image,
+                                                   caption=caption)) is not None:
+                    accepted.append((start, end))
+                    credits.append(closing)
+                continue
             if form == "desk-label":
                 if (shot := _desk_label_credit(match, text, source=source, offset=offset, image=image)) is not None:
                     accepted.append((start, end))
@@ -675,6 +703,47 @@ def _desk_label_credit(match: re.Match[str], text: str, *, source: str, offset: 
     return Credit(raw=raw, source=source, span=(offset + first, offset + first + len(raw)), creator=creator,
                   organization=organization, image=image, form="desk-label", kind=kind,
                   split_confidence=split_confidence(creator, organization, raw) if creator or organization else None)
+
+
+def _cjk_closing_credit(match: re.Match[str], text: str, *, source: str, offset: int, image: str | None,
+                       caption: bool) -> Credit | None:
+    """The credit of a "cjk-closing" match, a Japanese caption's agency after "＝" or in brackets ("…＝共同",
+    "（ロイター＝共同）"), its full-width letters read as letters ("＝ＡＰ": AP); None when a part names no known
+    agency ("＝東京都", "（東京都港区）"), the brackets are outside a caption, or the words before are not Japanese's
+    or Korean's ("(AP)" after English words is the trailing form's)."""
+    start, end = match.span()
+    before = text[:start].rstrip(" \t\u00a0/／")
+    if not before or not _CJK_LETTER_RE.match(before[-1]) or match["open"] is not None and not caption:
+        return None
+    value = unicodedata.normalize("NFKC", match["value"]).strip()
+    parts = [part.strip() for part in re.split(r"[=]", value)]
+    if not all(part and is_known_org(part) for part in parts):
+        return None
+    raw = text[start:end].strip()
+    first = start + text[start:end].index(raw)
+    organization = "＝".join(parts)
+    return Credit(raw=raw, source=source, span=(offset + first, offset + first + len(raw)), organization=organization,
+                  image=image, form="cjk-closing", split_confidence=split_confidence(None, organization, raw))
+
+
+# A letter of a script that parts no words by spaces, or Hangul: what a "cjk-closing" credit follows (late47a #1)
+_CJK_LETTER_RE = LazyPattern(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff01-\uff5e]")
+
+
+def _korean_bracket_credit(match: re.Match[str], text: str, *, source: str, offset: int,
+                           image: str | None) -> Credit | None:
+    """The credit of a "korean-bracket" match: who provided the photo ("[사진 서울시 제공]", kind "courtesy") or whose
+    file photo it is ("[연합뉴스 자료사진]", kind "file"), an organisation, sure when a known or plain one ("연합뉴스",
+    "서울시청" a public body's name alone is not sure); None when the words are no credit's name (a sentence)."""
+    value = (match["lender"] if match["lender"] is not None else match["filed"]).strip()
+    if not value or len(value.split()) > 3 or not looks_like_credit_value(value, strict=True):
+        return None
+    start, end = match.span()
+    raw = text[start:end].strip()
+    first = start + text[start:end].index(raw)
+    return Credit(raw=raw, source=source, span=(offset + first, offset + first + len(raw)), organization=value,
+                  image=image, form="korean-bracket", kind="courtesy" if match["lender"] is not None else "file",
+                  split_confidence="high" if is_org(value) else "uncertain")
 
 
 def _platform_named(value: str) -> bool:
@@ -1357,6 +1426,10 @@ def _forms_worth_trying(text: str, *, caption: bool, plain: bool = False) -> fro
         forms.add("video-still")   # newuser47b #5
     if not text.isascii() and ("/" in text or "／" in text or "・" in text) and _LABEL_SLASH_WORD_RE.search(text):
         forms.add("label-slash")   # newuser47e #2
+    if not text.isascii() and ("제공" in text or "자료" in text):
+        forms.add("korean-bracket")   # late47a #2
+    if not text.isascii() and _cjk_closing_hint(text):
+        forms.add("cjk-closing")   # late47a #1
     if not text.isascii() and ("摄" in text or "攝" in text):
         forms.add("cjk-suffix")   # newuser47e #4
     if "/" in text:
@@ -1643,7 +1716,13 @@ def _agency_ends(text: str) -> bool:
 def might_have_credit(text: str) -> bool:
     """A cheap pre-check so long texts with no credit word skip every pattern."""
     return bool(_HINT_RE.search(text)) or _other_photo_word(text) or "&" in text and _copyright_sign(text) \
-        or _ph_word(text) or not text.isascii() and ("摄" in text or "攝" in text)   # "王明 摄" (newuser47e #4)
+        or _ph_word(text) or not text.isascii() and ("摄" in text or "攝" in text   # "王明 摄" (newuser47e #4)
+                                                     or _cjk_closing_hint(text))   # "…＝共同" (late47a #1)
+
+
+def _cjk_closing_hint(text: str) -> bool:
+    """Could a text that is not all ASCII hold a "cjk-closing" credit ("…＝共同", "（共同）")? Substrings."""
+    return "＝" in text or "=" in text or "（" in text or "(" in text
 
 
 def _ph_word(text: str) -> bool:

@@ -74,6 +74,7 @@ PROSE_HINT_RE = re.compile(r"Photo|PHOTO|\(photo|Credit|CREDIT|©|Getty|GETTY|RE
                            r"|Staff photo|Staff file photo|Submitted photo|Contributed photo"
                            r"|Images?(?: credit|:| by| via| courtesy| copyright| source)|Screen(?:shot|grab|[ -]grab|[ -]capture)|Video still"
                            r"|Illustration(?::| by| source)"
+                           r"|＝"   # a Japanese caption's agency after the sign, "…＝共同", a paragraph of its own (late47a #1)
                            # "Фото: ТАСС" in a paragraph of its own (#10): the words in other letters, not as one
                            # group (the engine then tried the whole list at each character, ten times this search's
                            # time); those starting with an ASCII letter that "Foto" does not find ("Kuva", "Zdjęcie")
