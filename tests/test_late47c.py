@@ -28,7 +28,8 @@ WEIBO_PAGE = (
     '<a href="https://service.weibo.com/share/share.php?url=https%3A%2F%2Fnews.example%2Fa">share</a>.</p>'
     '<iframe src="https://widget.weibo.com/weiboshow/index.php?uid=5812345670&amp;width=300"></iframe>'
     '</article></body></html>')
-HOSTS = ["web.archive.org", "archive.org", "weibo.com", "www.weibo.com", "m.weibo.cn", "widget.weibo.com", "t.cn"]
+HOSTS = ["web.archive.org", "archive.org", "weibo.com", "www.weibo.com", "m.weibo.cn", "widget.weibo.com", "t.cn",
+         "blog.naver.com", "m.blog.naver.com"]
 
 
 @pytest.fixture
@@ -99,11 +100,53 @@ def test_late47c_weibo_posts_tried_where_the_scan_found_their_needles_are_those_
     from resolver.article import from_bytes
 
     page = WEIBO_PAGE.replace("</article>", f'<a href="{POST}">again</a> weibo.com/weibo.com/1234567/AbCdEfGh1'
+                            f'{NAVER_PAGE} blog.naver.com/blog.naver.com/ab/223400000001'
                             '<blockquote class="twitter-tweet"><a href="https://twitter.com/u/status/1">x</a></blockquote>'
                             '</article>')
     article = from_bytes(page.encode(), "a.html", kind="html")
     page = article.text
     extract.find_all(page, "html", utf8=article.utf8)
     held = html.unsupported_held(page)
-    assert held is not None and held["weibo.com/"] and held["weibo.cn/"], held
-    assert unsupported.found(page, held) == unsupported.found(page) != []
+    assert held is not None and held["weibo.com/"] and held["weibo.cn/"] and held["blog.naver.com/"], held
+    assert unsupported.found(page, held) == unsupported.found(page)
+    assert {item.service for item in unsupported.found(page)} == {"Weibo", "Naver Blog"}
+
+
+# Naver Blog's posts: a post's page `blog.naver.com/<blog id>/<logNo>` (m. too) and the older
+# `PostView.naver?blogId=<id>&logNo=<n>` (`.nhn`) the blog's own frame loads
+NAVER_POST = "https://blog.naver.com/riverton_kim/223456789012"
+NAVER_PAGE = (
+    '<!doctype html><html><head><title>Cafe owner writes</title></head><body><article>'
+    f'<p>The cafe owner wrote of the closure on <a href="{NAVER_POST}">her blog</a> '
+    '(<a href="https://m.blog.naver.com/riverton_kim/223456789012?referrerCode=1">mobile</a>); a customer answered in '
+    '<a href="https://m.blog.naver.com/PostView.naver?blogId=seoulwalker&amp;logNo=223400000001">a post</a>.</p>'
+    '<p><a href="https://blog.naver.com/riverton_kim">Her blog</a>, '
+    '<a href="https://blog.naver.com/PostList.naver?blogId=riverton_kim">its posts</a>, '
+    '<a href="https://section.blog.naver.com/BlogHome.naver">Naver Blog</a>, '
+    '<a href="https://share.naver.com/web/shareView?url=https%3A%2F%2Fnews.example%2Fa">share</a>.</p>'
+    '</article></body></html>')
+
+
+def test_late47c_naver_blog_posts_are_found_once_each():
+    from resolver.platforms import unsupported
+
+    assert [(f.service, f.key, f.url) for f in unsupported.found(NAVER_PAGE)] == [
+        ("Naver Blog", "riverton_kim/223456789012", NAVER_POST),
+        ("Naver Blog", "seoulwalker/223400000001",
+         "https://m.blog.naver.com/PostView.naver?blogId=seoulwalker&logNo=223400000001")]
+    assert unsupported.found("blog.naver.com/riverton_kim/223456789012 https://notblog.naver.com/riverton_kim/"
+                             "223456789012 https://blog.naver.com/riverton_kim/2234567890123") == []
+
+
+def test_late47c_naver_blog_posts_are_said_not_supported_and_asked_nothing(run, fakenet):
+    code, out = run("scan", "article.html", article=NAVER_PAGE)
+    assert code == 0, out
+    assert ("note: 2 posts (Naver Blog 2) not checked: Naver Blog posts are not supported (no source of Naver Blog "
+            f"is read); first {NAVER_POST}") in out, out
+    said: list[str] = []
+    code, out = run("fetch", NAVER_POST, said=said)
+    why = "Naver Blog posts are not supported (no source of Naver Blog is read)"
+    assert code == 1 and said == [f"error: cannot fetch {NAVER_POST}: {why}; nothing was asked"], (code, said)
+    code, out = run("resolve", "--json", NAVER_POST)
+    assert code == 1 and json.loads(out)["error"] == f"input: cannot resolve {NAVER_POST}: {why}; nothing was asked"
+    assert fakenet.hits == [], fakenet.hits

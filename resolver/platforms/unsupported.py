@@ -30,7 +30,11 @@ Also Weibo's posts (late47c): a post's page `weibo.com/<uid>/<mid>` (www. too; i
 its id written otherwise: `weibo_id`), `weibo.com/detail/<id>` (16 digits), `m.weibo.cn/status/<id or mid>` and
 `m.weibo.cn/detail/<id or mid>`; a `widget.weibo.com/…` iframe only where its query names such a page (percent-encoded
 or not): its list, profile and follow widgets name a user, no post. A user's page, `weibo.com/u/<uid>`, and a share
-button's `service.weibo.com/share/…` name none."""
+button's `service.weibo.com/share/…` name none.
+
+And Naver Blog's posts (late47c): a post's page `blog.naver.com/<blog id>/<logNo>` (m. too; logNo 12 digits) and the
+`PostView.naver?blogId=<id>&logNo=<n>` (`.nhn`) a blog's frame loads; a blog's home, its list of posts
+(`PostList.naver`) and Naver's share button name none."""
 
 from __future__ import annotations
 
@@ -87,6 +91,9 @@ WEIBO_WIDGET_RE = LazyPattern(r"widget\.weibo\.com/[^\s\"'<>\\]*")
 WEIBO_NAMED_RE = LazyPattern(r"//(?:(?:www\.)?weibo\.com/(?:\d{5,12}/(" + _WEIBO_MID + r")|detail/(\d{16}))|m\.weibo\.cn/"
                              r"(?:status|detail)/(\d{16}|" + _WEIBO_MID + r"))(?![\w])")
 _WEIBO: tuple[tuple[LazyPattern, tuple[str, ...]], ...] = ((WEIBO_RE, ("", "www.")), (WEIBO_MOBILE_RE, ("m.",)))
+NAVER_BLOG_RE = LazyPattern(r"blog\.naver\.com/(?:([A-Za-z0-9_-]{2,30})/(\d{12})(?!\w)|PostView\.(?:naver|nhn)\?)"
+                            + _TAIL)
+NAVER_ARG_RE = LazyPattern(r"[?&](?:amp;)?(blogId|logNo)=([A-Za-z0-9_-]{1,30})")
 _BASE62 = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 FLICKR_EMBED = "data-flickr-embed"
 FLICKR_PHOTO_RE = LazyPattern(r"https?://(?:www\.)?flickr\.com/photos/[\w@.-]{1,60}/(\d{5,20})" + _TAIL, re.IGNORECASE)
@@ -96,9 +103,11 @@ CLOSED = {"Storify": "Storify closed on 16 May 2018", "Google+": "Google+ closed
 CLOSED_HOSTS = {"storify.com": "Storify", "www.storify.com": "Storify", "vine.co": "Vine", "www.vine.co": "Vine",
                 "plus.google.com": "Google+"}
 # What each service's items are (VK's, Rutube's and OK's posts and videos by `video`).
-_KIND = {"Storify": "story", "Flickr": "photo", "Vine": "video", "Google+": "post", "Tumblr": "post", "Weibo": "post"}
+_KIND = {"Storify": "story", "Flickr": "photo", "Vine": "video", "Google+": "post", "Tumblr": "post", "Weibo": "post",
+         "Naver Blog": "post"}
 _KINDS = {"Storify": ("stories",), "Flickr": ("photos",), "Vine": ("videos",), "Google+": ("posts",),
-          "Tumblr": ("posts",), "Twitch": ("clips", "videos"), "Weibo": ("posts",)}
+          "Tumblr": ("posts",), "Twitch": ("clips", "videos"), "Weibo": ("posts",),
+          "Naver Blog": ("posts",)}
 _PLURAL = {"post": "posts", "clip": "clips", "video": "videos", "photo": "photos", "story": "stories"}   # the order said
 # Each pattern runs only on a page holding one of its words: most pages hold none (a page's VK or Telegram share
 # button names vk.com and t.me, never these). The words are needles of the extraction's one pass over an HTML page
@@ -113,15 +122,16 @@ MARKED = (
     (STORIFY_RE, ("storify.com/",)), (VINE_RE, ("vine.co/v/",)), (AMP_VINE_RE, ("<amp-vine",)),
     (GOOGLE_PLUS_RE, ("plus.google.com/",)), (TUMBLR_RE, ("tumblr.com/post/", "embed.tumblr.com/", "www.tumblr.com/")),
     (FLICKR_PHOTO_RE, (FLICKR_EMBED,)), *((pattern, ("twitch.tv/",)) for pattern, _, _ in _TWITCH),
-    (WEIBO_RE, ("weibo.com/",)), (WEIBO_MOBILE_RE, ("weibo.cn/",)), (WEIBO_WIDGET_RE, ("widget.weibo.com/",)))
+    (WEIBO_RE, ("weibo.com/",)), (WEIBO_MOBILE_RE, ("weibo.cn/",)), (WEIBO_WIDGET_RE, ("widget.weibo.com/",)),
+    (NAVER_BLOG_RE, ("blog.naver.com/",)))
 NEEDLES = tuple(dict.fromkeys(marker for _, markers in MARKED for marker in markers))
 # The patterns each needle marks, run on a page holding it (a set's test of MARKED's tuples took 0.02 ms a page).
 _MARKING = {needle: tuple(pattern for pattern, markers in MARKED if needle in markers) for needle in NEEDLES}
 # The patterns that open with their one needle, as written: a match starts only where the needle does (`_matches`).
 AT_NEEDLE = {GOOGLE_PLUS_RE: "plus.google.com/", VINE_RE: "vine.co/v/", WEIBO_RE: "weibo.com/", WEIBO_MOBILE_RE: "weibo.cn/",
-             WEIBO_WIDGET_RE: "widget.weibo.com/"}
+             WEIBO_WIDGET_RE: "widget.weibo.com/", NAVER_BLOG_RE: "blog.naver.com/"}
 BROAD = ("vk", ".ru/", "/+", "joinchat/", "storify.com/", "vine", "plus.google.com/", "tumblr.com/", FLICKR_EMBED,
-         "twitch.tv/", "weibo.c")
+         "twitch.tv/", "weibo.c", "blog.naver.com/")
 INVITE = "an invite link to a chat, not a post"
 INVITE_SERVICE = "Telegram invite"
 
@@ -129,7 +139,7 @@ INVITE_SERVICE = "Telegram invite"
 @lazy_dataclass(frozen=True)
 class Unsupported:
     service: str    # "VK" | "Rutube" | "OK" | "Tumblr" | "Flickr" | "Storify" | "Vine" | "Google+" | "Twitch"
-                    # | "Weibo" | "Telegram invite"
+                    # | "Weibo" | "Naver Blog" | "Telegram invite"
     key: str        # the post's or video's id on its service (a VK post "-123_456"), or the invite's hash
     url: str        # the first URL of it in the page, as written (entities read), or the post's URL a widget names
     video: bool = False
@@ -222,6 +232,17 @@ def found(page: str, held: Collection[str] | None = None) -> list[Unsupported]:
                 named := WEIBO_NAMED_RE.search(unquote(written))) is not None:
             add(match.start(), Unsupported("Weibo", weibo_id(next(group for group in named.groups() if group)),
                                            "https:" + named.group(0), written=written))
+    for match in _matches(NAVER_BLOG_RE, page, held) if NAVER_BLOG_RE in run else ():
+        if (written := _written(page, match, ("", "m."))) is None:
+            continue
+        if match.group(1) is not None:
+            blog, post = match.group(1), match.group(2)
+        else:   # PostView's query, in either order
+            args = dict(NAVER_ARG_RE.findall(match.group(0)))
+            blog, post = args.get("blogId", ""), args.get("logNo", "")
+            if not blog or not (post.isdigit() and len(post) == 12):
+                continue
+        add(match.start(), Unsupported("Naver Blog", f"{blog.lower()}/{post}", _https(written), written=written))
     if FLICKR_PHOTO_RE in run:   # a photo a page embeds: the href of embedr's <a data-flickr-embed>
         at = page.find(FLICKR_EMBED)
         while at >= 0:
@@ -346,7 +367,8 @@ def hop_stop(url: str) -> str | None:
 
 
 # The hosts `why_not` reads a post or video of (`hop_stop` runs its patterns only on one of these)
-_SERVICE_HOSTS = ("tumblr.com", "flickr.com", "vk.com", "vkvideo.ru", "ok.ru", "rutube.ru", "twitch.tv", "weibo.c")
+_SERVICE_HOSTS = ("tumblr.com", "flickr.com", "vk.com", "vkvideo.ru", "ok.ru", "rutube.ru", "twitch.tv", "weibo.c",
+                  "blog.naver.com")
 
 
 def not_supported_note(items: list[Unsupported]) -> str:
