@@ -24,7 +24,17 @@ its embed `<div class="g-post" data-href>`).
 Also Twitch's clips and past broadcasts (newuser47b #1), which a video desk embeds beside YouTube's: a clip's player
 `clips.twitch.tv/embed?clip=<slug>&parent=<host>` and its pages `clips.twitch.tv/<slug>` and
 `www.twitch.tv/<channel>/clip/<slug>` (m. too); a video's player `player.twitch.tv/?video=v<id>&parent=<host>` and its
-page `www.twitch.tv/videos/<id>`. A channel's page and its live player (`?channel=`) name no clip or video."""
+page `www.twitch.tv/videos/<id>`. A channel's page and its live player (`?channel=`) name no clip or video.
+
+Also Weibo's posts (late47c): a post's page `weibo.com/<uid>/<mid>` (www. too; its mid, 9 characters in base 62, is
+its id written otherwise: `weibo_id`), `weibo.com/detail/<id>` (16 digits), `m.weibo.cn/status/<id or mid>` and
+`m.weibo.cn/detail/<id or mid>`; a `widget.weibo.com/…` iframe only where its query names such a page (percent-encoded
+or not): its list, profile and follow widgets name a user, no post. A user's page, `weibo.com/u/<uid>`, and a share
+button's `service.weibo.com/share/…` name none.
+
+And Naver Blog's posts (late47c): a post's page `blog.naver.com/<blog id>/<logNo>` (m. too; logNo 12 digits) and the
+`PostView.naver?blogId=<id>&logNo=<n>` (`.nhn`) a blog's frame loads; a blog's home, its list of posts
+(`PostList.naver`) and Naver's share button name none."""
 
 from __future__ import annotations
 
@@ -71,6 +81,20 @@ TWITCH_VIDEO_RE = LazyPattern(r"twitch\.tv/videos/(\d{5,12})" + _TAIL)
 TWITCH_PLAYER_RE = LazyPattern(r"player\.twitch\.tv/\?(?:[^\s\"'<>#]*?&(?:amp;)?)?video=v?(\d{5,12})" + _TAIL)
 _TWITCH = ((TWITCH_CLIP_RE, "clip", ("",)), (TWITCH_CHANNEL_CLIP_RE, "clip", ("", "www.", "m.")),
            (TWITCH_VIDEO_RE, "video", ("", "www.", "m.")), (TWITCH_PLAYER_RE, "video", ("",)))
+# A post's mid: 9 characters of base 62, one at least a capital or a digit (a user's page's lowercase word,
+# "followers", is none)
+_WEIBO_MID = r"(?=[A-Za-z0-9]{0,8}[A-Z0-9])[A-Za-z0-9]{9}"
+WEIBO_RE = LazyPattern(r"weibo\.com/(?:\d{5,12}/(" + _WEIBO_MID + r")|detail/(\d{16}))(?!\w)" + _TAIL)
+WEIBO_MOBILE_RE = LazyPattern(r"weibo\.cn/(?:status|detail)/(\d{16}|" + _WEIBO_MID + r")(?!\w)" + _TAIL)
+WEIBO_WIDGET_RE = LazyPattern(r"widget\.weibo\.com/[^\s\"'<>\\]*")
+# The post a widget's query names, once its URL is decoded
+WEIBO_NAMED_RE = LazyPattern(r"//(?:(?:www\.)?weibo\.com/(?:\d{5,12}/(" + _WEIBO_MID + r")|detail/(\d{16}))|m\.weibo\.cn/"
+                             r"(?:status|detail)/(\d{16}|" + _WEIBO_MID + r"))(?![\w])")
+_WEIBO: tuple[tuple[LazyPattern, tuple[str, ...]], ...] = ((WEIBO_RE, ("", "www.")), (WEIBO_MOBILE_RE, ("m.",)))
+NAVER_BLOG_RE = LazyPattern(r"blog\.naver\.com/(?:([A-Za-z0-9_-]{2,30})/(\d{12})(?!\w)|PostView\.(?:naver|nhn)\?)"
+                            + _TAIL)
+NAVER_ARG_RE = LazyPattern(r"[?&](?:amp;)?(blogId|logNo)=([A-Za-z0-9_-]{1,30})")
+_BASE62 = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 FLICKR_EMBED = "data-flickr-embed"
 FLICKR_PHOTO_RE = LazyPattern(r"https?://(?:www\.)?flickr\.com/photos/[\w@.-]{1,60}/(\d{5,20})" + _TAIL, re.IGNORECASE)
 # The closed services, when and what of them stands: said wherever one is named, and their hosts are asked nothing.
@@ -79,9 +103,11 @@ CLOSED = {"Storify": "Storify closed on 16 May 2018", "Google+": "Google+ closed
 CLOSED_HOSTS = {"storify.com": "Storify", "www.storify.com": "Storify", "vine.co": "Vine", "www.vine.co": "Vine",
                 "plus.google.com": "Google+"}
 # What each service's items are (VK's, Rutube's and OK's posts and videos by `video`).
-_KIND = {"Storify": "story", "Flickr": "photo", "Vine": "video", "Google+": "post", "Tumblr": "post"}
+_KIND = {"Storify": "story", "Flickr": "photo", "Vine": "video", "Google+": "post", "Tumblr": "post", "Weibo": "post",
+         "Naver Blog": "post"}
 _KINDS = {"Storify": ("stories",), "Flickr": ("photos",), "Vine": ("videos",), "Google+": ("posts",),
-          "Tumblr": ("posts",), "Twitch": ("clips", "videos")}
+          "Tumblr": ("posts",), "Twitch": ("clips", "videos"), "Weibo": ("posts",),
+          "Naver Blog": ("posts",)}
 _PLURAL = {"post": "posts", "clip": "clips", "video": "videos", "photo": "photos", "story": "stories"}   # the order said
 # Each pattern runs only on a page holding one of its words: most pages hold none (a page's VK or Telegram share
 # button names vk.com and t.me, never these). The words are needles of the extraction's one pass over an HTML page
@@ -95,14 +121,17 @@ MARKED = (
     (INVITE_RE, ("t.me/+", "me/joinchat/", "telegram.me/+", "telegram.dog/+", "dog/joinchat/")),
     (STORIFY_RE, ("storify.com/",)), (VINE_RE, ("vine.co/v/",)), (AMP_VINE_RE, ("<amp-vine",)),
     (GOOGLE_PLUS_RE, ("plus.google.com/",)), (TUMBLR_RE, ("tumblr.com/post/", "embed.tumblr.com/", "www.tumblr.com/")),
-    (FLICKR_PHOTO_RE, (FLICKR_EMBED,)), *((pattern, ("twitch.tv/",)) for pattern, _, _ in _TWITCH))
+    (FLICKR_PHOTO_RE, (FLICKR_EMBED,)), *((pattern, ("twitch.tv/",)) for pattern, _, _ in _TWITCH),
+    (WEIBO_RE, ("weibo.com/",)), (WEIBO_MOBILE_RE, ("weibo.cn/",)), (WEIBO_WIDGET_RE, ("widget.weibo.com/",)),
+    (NAVER_BLOG_RE, ("blog.naver.com/",)))
 NEEDLES = tuple(dict.fromkeys(marker for _, markers in MARKED for marker in markers))
 # The patterns each needle marks, run on a page holding it (a set's test of MARKED's tuples took 0.02 ms a page).
 _MARKING = {needle: tuple(pattern for pattern, markers in MARKED if needle in markers) for needle in NEEDLES}
 # The patterns that open with their one needle, as written: a match starts only where the needle does (`_matches`).
-AT_NEEDLE = {GOOGLE_PLUS_RE: "plus.google.com/", VINE_RE: "vine.co/v/"}
+AT_NEEDLE = {GOOGLE_PLUS_RE: "plus.google.com/", VINE_RE: "vine.co/v/", WEIBO_RE: "weibo.com/", WEIBO_MOBILE_RE: "weibo.cn/",
+             WEIBO_WIDGET_RE: "widget.weibo.com/", NAVER_BLOG_RE: "blog.naver.com/"}
 BROAD = ("vk", ".ru/", "/+", "joinchat/", "storify.com/", "vine", "plus.google.com/", "tumblr.com/", FLICKR_EMBED,
-         "twitch.tv/")
+         "twitch.tv/", "weibo.c", "blog.naver.com/")
 INVITE = "an invite link to a chat, not a post"
 INVITE_SERVICE = "Telegram invite"
 
@@ -110,7 +139,7 @@ INVITE_SERVICE = "Telegram invite"
 @lazy_dataclass(frozen=True)
 class Unsupported:
     service: str    # "VK" | "Rutube" | "OK" | "Tumblr" | "Flickr" | "Storify" | "Vine" | "Google+" | "Twitch"
-                    # | "Telegram invite"
+                    # | "Weibo" | "Naver Blog" | "Telegram invite"
     key: str        # the post's or video's id on its service (a VK post "-123_456"), or the invite's hash
     url: str        # the first URL of it in the page, as written (entities read), or the post's URL a widget names
     video: bool = False
@@ -191,6 +220,29 @@ def found(page: str, held: Collection[str] | None = None) -> list[Unsupported]:
             if (written := _written(page, match, subdomains)) is not None:
                 add(match.start(), Unsupported("Twitch", f"{kind}/{match.group(1)}", _https(written), kind == "video",
                                                written=written))
+    for pattern, weibo_hosts in _WEIBO:
+        for match in _matches(pattern, page, held) if pattern in run else ():
+            if (written := _written(page, match, weibo_hosts)) is not None:
+                add(match.start(), Unsupported("Weibo", weibo_id(match.group(1) or match.group(2)), _https(written),
+                                               written=written))
+    for match in _matches(WEIBO_WIDGET_RE, page, held) if WEIBO_WIDGET_RE in run else ():
+        from urllib.parse import unquote
+
+        if (written := _written(page, match, ("",))) is not None and (
+                named := WEIBO_NAMED_RE.search(unquote(written))) is not None:
+            add(match.start(), Unsupported("Weibo", weibo_id(next(group for group in named.groups() if group)),
+                                           "https:" + named.group(0), written=written))
+    for match in _matches(NAVER_BLOG_RE, page, held) if NAVER_BLOG_RE in run else ():
+        if (written := _written(page, match, ("", "m."))) is None:
+            continue
+        if match.group(1) is not None:
+            blog, post = match.group(1), match.group(2)
+        else:   # PostView's query, in either order
+            args = dict(NAVER_ARG_RE.findall(match.group(0)))
+            blog, post = args.get("blogId", ""), args.get("logNo", "")
+            if not blog or not (post.isdigit() and len(post) == 12):
+                continue
+        add(match.start(), Unsupported("Naver Blog", f"{blog.lower()}/{post}", _https(written), written=written))
     if FLICKR_PHOTO_RE in run:   # a photo a page embeds: the href of embedr's <a data-flickr-embed>
         at = page.find(FLICKR_EMBED)
         while at >= 0:
@@ -199,6 +251,20 @@ def found(page: str, held: Collection[str] | None = None) -> list[Unsupported]:
                 add(at, Unsupported("Flickr", photo.group(1), html.unescape(photo.group(0))))
             at = page.find(FLICKR_EMBED, at + 1)
     return [item for _, item in sorted(seen.values(), key=lambda at: at[0])]
+
+
+def weibo_id(written: str) -> str:
+    """A Weibo post's id (16 digits) from its id or its mid, the same number in base 62 ("0-9a-zA-Z") written by
+    groups of 4 characters from the right, each 7 digits ("z0JH2lOMb": 35, 0175648, 5200075)."""
+    if written.isdigit() and len(written) > 9:
+        return written
+    digits = ""
+    for end in range(len(written), 0, -4):
+        value = 0
+        for char in written[max(0, end - 4):end]:
+            value = value * 62 + _BASE62.index(char)
+        digits = (str(value) if end <= 4 else f"{value:07d}") + digits
+    return digits
 
 
 def _matches(pattern: LazyPattern, page: str, held: Collection[str]) -> Iterator[re.Match[str]]:
@@ -301,7 +367,8 @@ def hop_stop(url: str) -> str | None:
 
 
 # The hosts `why_not` reads a post or video of (`hop_stop` runs its patterns only on one of these)
-_SERVICE_HOSTS = ("tumblr.com", "flickr.com", "vk.com", "vkvideo.ru", "ok.ru", "rutube.ru", "twitch.tv")
+_SERVICE_HOSTS = ("tumblr.com", "flickr.com", "vk.com", "vkvideo.ru", "ok.ru", "rutube.ru", "twitch.tv", "weibo.c",
+                  "blog.naver.com")
 
 
 def not_supported_note(items: list[Unsupported]) -> str:
