@@ -155,7 +155,11 @@ DEFERRED = ("resolver.extract.text.INSTAGRAM_RE", "resolver.extract.text.OTHER_I
             "resolver.platforms.instagram.STORY_ID", "resolver.platforms.threads.SHORTCODE",
             "resolver.platforms.threads.USER", "resolver.platforms.tiktok.POST_ID", "resolver.platforms.tiktok.CODE",
             "resolver.platforms.vimeo.VIDEO_ID", "resolver.prose_links.CODE_RE", "resolver.report._RECORD_SOURCE_RE",
-            "resolver.credit_language.LETTER_RE")
+            "resolver.credit_language.LETTER_RE",
+            # the tool's own files told apart in a folder walk (fix47c, late47b): a file named walks no folder
+            *(f"resolver.own_files.{name}" for name in ("_SUMMARY", "_SOFTWARE", "_MD_REPORT", "_MD_INDEX",
+                                                        "_HTML_GENERATOR", "_HTML_OLDER", "_JSON_REPORT",
+                                                        "_JSON_INDEX")))
 # A fresh process's one-file scan, then what its end finds, each check a line of its own on stderr, read in this
 # order: the freeze count (gc.freeze, FROZEN's check), the deferred patterns compiled, the lazy dataclasses built.
 FRESH = """import gc, importlib, re, runpy, sys
