@@ -7,20 +7,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from click.testing import CliRunner
 
 from resolver import own_files
-from resolver.cli import cli
-
-
-def page(n: int) -> str:
-    return (f'<html><body><p>Story {n}, long enough to be read as an article.</p><blockquote class="twitter-tweet"><p>'
-            f'Words {n}</p>&mdash; Reporter (@reporter{n}) <a href="https://twitter.com/reporter{n}/status/'
-            f'{1600000000000000000 + n}">December 6, 2022</a></blockquote></body></html>')
-
-
-def run(*args: str):
-    return CliRunner().invoke(cli, list(args))
+from tests.test_fix47c import page, run   # the same small articles and runner
 
 
 def scanned(tmp_path, *paths: str):
