@@ -92,3 +92,76 @@ def test_fix48a_3_the_scan_says_the_handle_is_no_x_handle(run):
     assert code == 0, out
     assert "1 embed" in out and "rivertoncouncil1" in out, out
     assert "at most 15" in " ".join(out.split()), out
+
+
+# 1. LINE VOOM's posts (LINE's timeline, renamed in 2021): an article linking one said nothing of it ("0 embeds"),
+# where Weibo's and Naver Blog's are said not supported. The forms: a post's page `linevoom.line.me/post/<post id>`
+# and `linevoom.line.me/post/<home id>/<post id>` (`timeline.line.me/post/<home id>/<post id>` before the rename),
+# and LINE's URL scheme for an official account's post, `line.me/R/home/public/post?id=<LINE ID>&postId=<post id>`
+# (LINE's developer docs). The ids are invented.
+LINE_POST = "https://linevoom.line.me/post/1170123456789012345"
+LINE_PAGE = (
+    '<!doctype html><html><head><title>Singer thanks fans</title></head><body><article>'
+    f'<p>The singer thanked her fans on <a href="{LINE_POST}">LINE VOOM</a> '
+    '(<a href="https://linevoom.line.me/post/_dAbCdEfGhIjKlMnOpQrStUvWxYz0123456789ab/1170123456789012345">again</a>);'
+    ' her label answered in <a href="https://line.me/R/home/public/post?id=rivertonlabel&amp;postId=1169000000000000042">'
+    'a post</a>, and in 2019 she wrote on <a href="https://timeline.line.me/post/_dZyXwVuTsRqPoNmLkJiHgFeDcBa9876543210zy/'
+    '1151234567890123456">her timeline</a>.</p>'
+    '<p><a href="https://linevoom.line.me/user/_dAbCdEfGhIjKlMnOpQrStUvWxYz0123456789ab">Her page</a>, '
+    '<a href="https://line.me/R/home/public/main?id=rivertonlabel">the label\'s</a>, '
+    '<a href="https://line.me/R/ti/p/@rivertonlabel">add friend</a>, '
+    '<a href="https://social-plugins.line.me/lineit/share?url=https%3A%2F%2Fnews.example%2Fa">share</a>.</p>'
+    '</article></body></html>')
+
+
+def test_fix48a_1_line_voom_posts_are_found_once_each_by_their_ids():
+    from resolver.platforms import unsupported
+
+    assert [(f.service, f.key, f.url, f.kind) for f in unsupported.found(LINE_PAGE)] == [
+        ("LINE VOOM", "1170123456789012345", LINE_POST, "post"),
+        ("LINE VOOM", "1169000000000000042",
+         "https://line.me/R/home/public/post?id=rivertonlabel&postId=1169000000000000042", "post"),
+        ("LINE VOOM", "1151234567890123456",
+         "https://timeline.line.me/post/_dZyXwVuTsRqPoNmLkJiHgFeDcBa9876543210zy/1151234567890123456", "post")]
+    # a name in prose, another host, an id run on, a scheme link naming no post
+    assert unsupported.found("linevoom.line.me/post/1170123456789012345 https://notlinevoom.line.me/post/"
+                             "1170123456789012345 https://linevoom.line.me/post/1170123456789012345x "
+                             "https://line.me/R/home/public/post?id=rivertonlabel "
+                             "https://evil.line.me/R/home/public/post?id=a&postId=1169000000000000042") == []
+
+
+def test_fix48a_1_line_voom_posts_are_said_not_supported_and_asked_nothing(run, fakenet):
+    import json
+
+    code, out = run("scan", "article.html", article=LINE_PAGE)
+    assert code == 0, out
+    assert ("note: 3 posts (LINE VOOM 3) not checked: LINE VOOM posts are not supported (no source of LINE VOOM is "
+            f"read); first {LINE_POST}") in " ".join(out.split()), out
+    why = "LINE VOOM posts are not supported (no source of LINE VOOM is read)"
+    for url in (LINE_POST, "https://line.me/R/home/public/post?id=rivertonlabel&postId=1169000000000000042"):
+        said: list[str] = []
+        code, out = run("fetch", url, said=said)
+        assert code == 1 and said == [f"error: cannot fetch {url}: {why}; nothing was asked"], (code, said)
+        code, out = run("resolve", "--json", url)
+        assert code == 1 and json.loads(out)["error"] == f"input: cannot resolve {url}: {why}; nothing was asked"
+    assert fakenet.hits == [], fakenet.hits
+
+
+def test_fix48a_1_line_voom_posts_tried_where_the_scan_found_their_needles_are_those_of_the_page(monkeypatch):
+    from resolver import extract
+    from resolver.extract import needles
+
+    monkeypatch.setattr(needles, "_SMALL_LEFT", [0])   # hyperscan's pass, whatever this process searched before
+    from resolver.article import from_bytes
+    from resolver.extract import html
+    from resolver.platforms import unsupported
+
+    article = from_bytes(LINE_PAGE.replace("</article>", '<a href="https://line.me/R/home/public/post?id=a&amp;'
+                                           'postId=1169000000000000077">x</a><blockquote class="twitter-tweet"><a href='
+                                           '"https://twitter.com/u/status/1">x</a></blockquote></article>').encode(), "a.html", kind="html")
+    page = article.text
+    extract.find_all(page, "html", utf8=article.utf8)
+    held = html.unsupported_held(page)
+    assert held is not None and len(held["line.me/R/home/public/post?"]) == 2 and held["linevoom.line.me/post/"], held
+    assert unsupported.found(page, held) == unsupported.found(page)
+    assert len(unsupported.found(page)) == 4
