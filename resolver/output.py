@@ -27,7 +27,6 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from resolver import own_files
 from resolver.errors import InputError
-from resolver.lazy import LazyPattern
 
 if TYPE_CHECKING:
     from cache import Store
@@ -49,8 +48,6 @@ def _line_encoder() -> Callable[[Any], str]:
 
     encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
     return lambda data: one_line(encode(data))
-
-
 
 
 def _places(data: bytes, sources: set[str | None], *, form: str) -> dict[str | None, list[tuple[int, int]]]:

@@ -101,8 +101,9 @@ NAVER_BLOG_RE = LazyPattern(r"blog\.naver\.com/(?:([A-Za-z0-9_-]{2,30})/(\d{12})
                             + _TAIL)
 NAVER_ARG_RE = LazyPattern(r"[?&](?:amp;)?(blogId|logNo)=([A-Za-z0-9_-]{1,30})")
 # LINE VOOM's post page (and the older timeline's), then LINE's URL scheme's post of an official account
-LINE_POST_RE = LazyPattern(r"(?:linevoom|timeline)\.line\.me/post/(?:[A-Za-z0-9_-]{2,64}/)?(\d{16,20})(?!\w)" + _TAIL)
-LINE_SCHEME_RE = LazyPattern(r"line\.me/R/home/public/post\?" + r"[^\s\"'<>\\]*")
+LINE_POST_RE = LazyPattern(r"(?:linevoom|timeline)\.line\.me/post/(?:[A-Za-z0-9_-]{2,64}/)?(\d{16,20})(?!\w)"
+                           + _TAIL)
+LINE_SCHEME_RE = LazyPattern(r"line\.me/R/home/public/post\?[^\s\"'<>\\]*")
 LINE_ARG_RE = LazyPattern(r"[?&](?:amp;)?(id|postId)=([A-Za-z0-9._%-]{1,64})")
 _BASE62 = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 FLICKR_EMBED = "data-flickr-embed"
