@@ -25,8 +25,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
+from resolver import own_files
 from resolver.errors import InputError
-from resolver.lazy import LazyPattern
 
 if TYPE_CHECKING:
     from cache import Store
@@ -50,10 +50,6 @@ def _line_encoder() -> Callable[[Any], str]:
     return lambda data: one_line(encode(data))
 
 
-# The first line of an article's table in a plain output file: its source, kind and sha256 (report.scan_view).
-_TABLE_HEAD = LazyPattern(rb"  (?:html|text)  sha256 [0-9a-f]{12}\xe2\x80\xa6  [0-9,]+ embeds?, [0-9,]+ credits?")
-
-
 def _places(data: bytes, sources: set[str | None], *, form: str) -> dict[str | None, list[tuple[int, int]]]:
     """Where in an output file's bytes the lines of each of `sources` are: a JSON line beginning with its source,
     or an article's table, from its first line (beginning with its source) to the next article's; every one, in
@@ -61,7 +57,7 @@ def _places(data: bytes, sources: set[str | None], *, form: str) -> dict[str | N
     starts: list[tuple[int, bytes]] = []   # each article's first line: where, and the line
     at = 0
     for line in data.splitlines(keepends=True):
-        if form == "json" or _TABLE_HEAD.search(line):
+        if form == "json" or own_files.TABLE_HEAD.search(line):
             starts.append((at, line))
         at += len(line)
     heads = {(json_line({"source": source})[:-1] + ", " if form == "json" else f"{source}  ").encode("utf-8"): source

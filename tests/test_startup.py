@@ -104,7 +104,6 @@ DEFERRED = ("resolver.extract.text.INSTAGRAM_RE", "resolver.extract.text.OTHER_I
                                                            "REDDIT_REMNANT_SUB_RE", "TRAILING_RE", "WORD_BREAK_RE",
                                                            "WRAPPED_DATE_END_RE", "WRAPPED_RE")),
             *(f"resolver.inputs.{name}" for name in ("_RECORD_HEAD",)),
-            *(f"resolver.output.{name}" for name in ("_TABLE_HEAD",)),
             *(f"resolver.platforms.bluesky.{name}" for name in ("ACTOR",)),
             *(f"resolver.platforms.urls.{name}" for name in ("_ESCAPED_UNRESERVED", "MOMENT_RE")),
             *(f"resolver.platforms.youtube.{name}" for name in ("COMMENT_ID", "GLUED_ID")),
@@ -159,7 +158,9 @@ DEFERRED = ("resolver.extract.text.INSTAGRAM_RE", "resolver.extract.text.OTHER_I
             # the tool's own files told apart in a folder walk (fix47c, late47b): a file named walks no folder
             *(f"resolver.own_files.{name}" for name in ("_SUMMARY", "_SOFTWARE", "_MD_REPORT", "_MD_INDEX",
                                                         "_HTML_GENERATOR", "_HTML_OLDER", "_JSON_REPORT",
-                                                        "_JSON_INDEX")))
+                                                        "_JSON_INDEX", "_REPORT_OPENING", "_INDEX_NOTE", "_TABLE_FIRST",
+                                                        # output's: an -o file's articles found by it (fix48a)
+                                                        "TABLE_HEAD")))
 # A fresh process's one-file scan, then what its end finds, each check a line of its own on stderr, read in this
 # order: the freeze count (gc.freeze, FROZEN's check), the deferred patterns compiled, the lazy dataclasses built.
 FRESH = """import gc, importlib, re, runpy, sys

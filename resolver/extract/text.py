@@ -750,7 +750,10 @@ def _find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_blo
             continue
         handle = match.group("handle")
         platform = _signature_platform(handle)
-        if platform is None:
+        too_long = platform is None and _longer_than_x_allows(handle)
+        if too_long:   # X's signature, a handle no X account has: the post kept, the account not named (fix48a)
+            platform = x.PLATFORM
+        elif platform is None:
             continue
         link = _url_at(text, match.start("url")) if match.group("url") else None   # read as in prose (review33r6)
         dated_end = match.end("time") if match.group("time") else match.end("date")
@@ -883,9 +886,11 @@ def _find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_blo
         previous_end = max(previous_end, end)   # the next post's lines start below a link wrapped onto the next line
         if body:
             earlier.append(body)
+        if too_long:
+            doubt = "; ".join(filter(None, (_too_long_said(handle), doubt)))
         embeds.append(Embed(
             platform=platform, kind="post", url=url, detector="text-signature", span=(body_start, end),
-            post_id=post_id, author_handle=handle, author_name=name or None,
+            post_id=post_id, author_handle=None if too_long else handle, author_name=name or None,
             date_text=text[_date_start(match):dated_end].strip(), date=date, text=body,
             text_confidence=confidence if body else None, media_links=media, links=links, id_doubt=doubt,
             media_marker=marker,
@@ -1009,6 +1014,18 @@ def _signature_platform(handle: str) -> str | None:
         owned = platforms.platform_of(handle.rpartition("@")[2]) is not None
         return mastodon.PLATFORM if mastodon.profile_url(handle) and not owned else None
     return "twitter" if x.HANDLE_RE.match(handle) else "bluesky" if "." in handle else None
+
+
+def _longer_than_x_allows(handle: str) -> bool:
+    """Is a signature's handle X's letters, more of them than X's 15 (`x.HANDLE_RE`)? A scraped "— Name
+    (@rivertoncouncil1) May 3, 2021" is X's widget's signature all the same: a copy changed or added a letter, or
+    the page made it up; the post is kept, its account not named (fix48a: it gave no embed and no word)."""
+    return len(handle) > 15 and handle.isascii() and handle.replace("_", "").isalnum()
+
+
+def _too_long_said(handle: str) -> str:
+    return (f"its signature names @{handle}, {len(handle)} characters, where an X handle has at most 15: no X account "
+            "is spelt so (a copy may have changed or added a letter), so the account is not named")
 
 
 def _profile_url(platform: str, handle: str) -> str:

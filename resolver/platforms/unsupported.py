@@ -34,7 +34,13 @@ button's `service.weibo.com/share/…` name none.
 
 And Naver Blog's posts (late47c): a post's page `blog.naver.com/<blog id>/<logNo>` (m. too; logNo 12 digits) and the
 `PostView.naver?blogId=<id>&logNo=<n>` (`.nhn`) a blog's frame loads; a blog's home, its list of posts
-(`PostList.naver`) and Naver's share button name none."""
+(`PostList.naver`) and Naver's share button name none.
+
+And LINE VOOM's posts (fix48a), LINE's timeline renamed in 2021: a post's page `linevoom.line.me/post/<post id>` or
+`linevoom.line.me/post/<home id>/<post id>` (`timeline.line.me/post/<home id>/<post id>` before the rename; a post's
+id 16 to 20 digits, 19 in every one seen) and LINE's URL scheme for an official account's post,
+`line.me/R/home/public/post?id=<LINE ID>&postId=<post id>` (its developer docs). A user's page (`/user/…`), an
+account's VOOM (`home/public/main`), an add-friend link (`R/ti/p/`) and LINE's share button name none."""
 
 from __future__ import annotations
 
@@ -94,6 +100,11 @@ _WEIBO: tuple[tuple[LazyPattern, tuple[str, ...]], ...] = ((WEIBO_RE, ("", "www.
 NAVER_BLOG_RE = LazyPattern(r"blog\.naver\.com/(?:([A-Za-z0-9_-]{2,30})/(\d{12})(?!\w)|PostView\.(?:naver|nhn)\?)"
                             + _TAIL)
 NAVER_ARG_RE = LazyPattern(r"[?&](?:amp;)?(blogId|logNo)=([A-Za-z0-9_-]{1,30})")
+# LINE VOOM's post page (and the older timeline's), then LINE's URL scheme's post of an official account
+LINE_POST_RE = LazyPattern(r"(?:linevoom|timeline)\.line\.me/post/(?:[A-Za-z0-9_-]{2,64}/)?(\d{16,20})(?!\w)"
+                           + _TAIL)
+LINE_SCHEME_RE = LazyPattern(r"line\.me/R/home/public/post\?[^\s\"'<>\\]*")
+LINE_ARG_RE = LazyPattern(r"[?&](?:amp;)?(id|postId)=([A-Za-z0-9._%-]{1,64})")
 _BASE62 = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 FLICKR_EMBED = "data-flickr-embed"
 FLICKR_PHOTO_RE = LazyPattern(r"https?://(?:www\.)?flickr\.com/photos/[\w@.-]{1,60}/(\d{5,20})" + _TAIL, re.IGNORECASE)
@@ -104,10 +115,10 @@ CLOSED_HOSTS = {"storify.com": "Storify", "www.storify.com": "Storify", "vine.co
                 "plus.google.com": "Google+"}
 # What each service's items are (VK's, Rutube's and OK's posts and videos by `video`).
 _KIND = {"Storify": "story", "Flickr": "photo", "Vine": "video", "Google+": "post", "Tumblr": "post", "Weibo": "post",
-         "Naver Blog": "post"}
+         "Naver Blog": "post", "LINE VOOM": "post"}
 _KINDS = {"Storify": ("stories",), "Flickr": ("photos",), "Vine": ("videos",), "Google+": ("posts",),
           "Tumblr": ("posts",), "Twitch": ("clips", "videos"), "Weibo": ("posts",),
-          "Naver Blog": ("posts",)}
+          "Naver Blog": ("posts",), "LINE VOOM": ("posts",)}
 _PLURAL = {"post": "posts", "clip": "clips", "video": "videos", "photo": "photos", "story": "stories"}   # the order said
 # Each pattern runs only on a page holding one of its words: most pages hold none (a page's VK or Telegram share
 # button names vk.com and t.me, never these). The words are needles of the extraction's one pass over an HTML page
@@ -123,15 +134,17 @@ MARKED = (
     (GOOGLE_PLUS_RE, ("plus.google.com/",)), (TUMBLR_RE, ("tumblr.com/post/", "embed.tumblr.com/", "www.tumblr.com/")),
     (FLICKR_PHOTO_RE, (FLICKR_EMBED,)), *((pattern, ("twitch.tv/",)) for pattern, _, _ in _TWITCH),
     (WEIBO_RE, ("weibo.com/",)), (WEIBO_MOBILE_RE, ("weibo.cn/",)), (WEIBO_WIDGET_RE, ("widget.weibo.com/",)),
-    (NAVER_BLOG_RE, ("blog.naver.com/",)))
+    (NAVER_BLOG_RE, ("blog.naver.com/",)), (LINE_POST_RE, ("linevoom.line.me/post/", "timeline.line.me/post/")),
+    (LINE_SCHEME_RE, ("line.me/R/home/public/post?",)))
 NEEDLES = tuple(dict.fromkeys(marker for _, markers in MARKED for marker in markers))
 # The patterns each needle marks, run on a page holding it (a set's test of MARKED's tuples took 0.02 ms a page).
 _MARKING = {needle: tuple(pattern for pattern, markers in MARKED if needle in markers) for needle in NEEDLES}
 # The patterns that open with their one needle, as written: a match starts only where the needle does (`_matches`).
 AT_NEEDLE = {GOOGLE_PLUS_RE: "plus.google.com/", VINE_RE: "vine.co/v/", WEIBO_RE: "weibo.com/", WEIBO_MOBILE_RE: "weibo.cn/",
-             WEIBO_WIDGET_RE: "widget.weibo.com/", NAVER_BLOG_RE: "blog.naver.com/"}
+             WEIBO_WIDGET_RE: "widget.weibo.com/", NAVER_BLOG_RE: "blog.naver.com/",
+             LINE_SCHEME_RE: "line.me/R/home/public/post?"}
 BROAD = ("vk", ".ru/", "/+", "joinchat/", "storify.com/", "vine", "plus.google.com/", "tumblr.com/", FLICKR_EMBED,
-         "twitch.tv/", "weibo.c", "blog.naver.com/")
+         "twitch.tv/", "weibo.c", "blog.naver.com/", "line.me/post/", "home/public/post?")
 INVITE = "an invite link to a chat, not a post"
 INVITE_SERVICE = "Telegram invite"
 
@@ -139,7 +152,7 @@ INVITE_SERVICE = "Telegram invite"
 @lazy_dataclass(frozen=True)
 class Unsupported:
     service: str    # "VK" | "Rutube" | "OK" | "Tumblr" | "Flickr" | "Storify" | "Vine" | "Google+" | "Twitch"
-                    # | "Weibo" | "Naver Blog" | "Telegram invite"
+                    # | "Weibo" | "Naver Blog" | "LINE VOOM" | "Telegram invite"
     key: str        # the post's or video's id on its service (a VK post "-123_456"), or the invite's hash
     url: str        # the first URL of it in the page, as written (entities read), or the post's URL a widget names
     video: bool = False
@@ -243,6 +256,15 @@ def found(page: str, held: Collection[str] | None = None) -> list[Unsupported]:
             if not blog or not (post.isdigit() and len(post) == 12):
                 continue
         add(match.start(), Unsupported("Naver Blog", f"{blog.lower()}/{post}", _https(written), written=written))
+    for match in LINE_POST_RE.finditer(page) if LINE_POST_RE in run else ():
+        if (written := _written(page, match, ("",))) is not None:
+            add(match.start(), Unsupported("LINE VOOM", match.group(1), _https(written), written=written))
+    for match in _matches(LINE_SCHEME_RE, page, held) if LINE_SCHEME_RE in run else ():
+        args = dict(LINE_ARG_RE.findall(match.group(0)))
+        post = args.get("postId", "")
+        if args.get("id") and post.isdigit() and 16 <= len(post) <= 20 and (
+                written := _written(page, match, ("",))) is not None:
+            add(match.start(), Unsupported("LINE VOOM", post, _https(written), written=written))
     if FLICKR_PHOTO_RE in run:   # a photo a page embeds: the href of embedr's <a data-flickr-embed>
         at = page.find(FLICKR_EMBED)
         while at >= 0:
@@ -368,7 +390,7 @@ def hop_stop(url: str) -> str | None:
 
 # The hosts `why_not` reads a post or video of (`hop_stop` runs its patterns only on one of these)
 _SERVICE_HOSTS = ("tumblr.com", "flickr.com", "vk.com", "vkvideo.ru", "ok.ru", "rutube.ru", "twitch.tv", "weibo.c",
-                  "blog.naver.com")
+                  "blog.naver.com", "line.me")
 
 
 def not_supported_note(items: list[Unsupported]) -> str:

@@ -52,9 +52,9 @@ def video_url(video_id: str) -> str:
 
 def parse(url: str) -> PostRef | None:
     """watch?v= (and watch_popup, /?v=, #/watch?v=, escaped queries), youtu.be/, /embed/, youtube-nocookie.com,
-    /shorts/, /live/, /v/, attribution_link?u=, youtubekids.com and mirrors; an embed/videoseries is a playlist, a
-    /clip/<id> a clip (its own kind: no video id). Any of them but the player with &lc=<id> is that comment under
-    the video."""
+    /shorts/, /live/, /v/, attribution_link?u=, youtubekids.com and mirrors; an embed/videoseries or a
+    /playlist?list= is a playlist, a /clip/<id> a clip (its own kind: no video id). Any of them but the player with
+    &lc=<id> is that comment under the video."""
     split = urls.split(url)
     if split is None:
         return None
@@ -69,7 +69,10 @@ def parse(url: str) -> PostRef | None:
     if split.parts[:1] == ("clip",) and len(split.parts) == 2 and CLIP_ID.match(split.parts[1]):
         # a clip: a few seconds of a video a viewer cut, which names neither the video nor its time (newuser36 #5)
         return PostRef(PLATFORM, "clip", f"https://www.youtube.com/clip/{split.parts[1]}")
-    playlist = split.arg("list") if split.parts[:2] == ("embed", "videoseries") else None
+    # the player's embed/videoseries and the list's own page, /playlist?list= (YouTube's oEmbed provider entry lists
+    # it; fix48a: a link to it was no embed at all)
+    listed = split.parts[:2] == ("embed", "videoseries") or split.parts == ("playlist",)
+    playlist = split.arg("list") if listed else None
     if playlist:
         # "UU" + a channel id's tail is the channel's uploads: its feed, as an X timeline is, not a post
         kind = "timeline" if UPLOADS_LIST.fullmatch(playlist) else "playlist"
