@@ -639,6 +639,15 @@ def _read_credits(text: str, *, source: str = "text", offset: int = 0, image: st
                 credits += _chain_credits(text, match.start("value"), end, chains, source=source, offset=offset,
                                           image=image, head=start)
                 continue
+            if org is None and not value.isascii() and (came := _how_it_came(value)) is not None:
+                accepted.append((start, end))   # "图/受访者提供": how the picture came, no photographer (review48a)
+                if came != (None, None, None):
+                    raw = text[start:end].strip()
+                    first = start + text[start:end].index(raw)
+                    credits.append(Credit(raw=raw, source=source, span=(offset + first, offset + first + len(raw)),
+                                          image=image, form=form, organization=came[0], kind=came[1],
+                                          split_confidence=split_confidence(None, came[0], raw) if came[0] else None))
+                continue
             creator, organization = split_credit(value, org=org)
             if creator == "X" and organization is None and SCREENSHOT_RE.search(text, start, match.end("value")):
                 # "Screenshot via X", "Photo: Screenshot via X", "(Screengrab via X)": the platform it was taken from
@@ -679,6 +688,38 @@ def _read_credits(text: str, *, source: str = "text", offset: int = 0, image: st
 
 
 NEWSROOM_RE = dict(PATTERNS)["newsroom"]
+
+
+# Chinese and Japanese words after a credit's label saying how the picture came, not who made it (review48a): each
+# was read as a photographer's name. "受访者提供" (provided by the interviewee) names the lender; "本報資料照片" (this
+# paper's file photo), "新华社资料照片" (Xinhua's) whose file; "取自臉書" (taken from Facebook) and "翻攝自臉書"
+# (reshot from it) the source; "新华社发" (released by Xinhua) the agency; "网络" (the internet) no one.
+_CAME_FROM_RE = LazyPattern(r"(?P<how>取自|翻[攝摄]自?|截[图圖]自?|截自|擷取自)(?P<org>.+)")
+_CAME_FILE_RE = LazyPattern(r"(?P<org>.*?)[资資]料(?:照片?|[图圖]片?|相片|写真|画像)?")
+_CAME_NO_ONE = frozenset("网络 網路 網絡 网络图片 網路圖片 網絡圖片 网图 網圖 本报 本報 报系 報系 本社".split())
+
+
+def _how_it_came(value: str) -> tuple[str | None, str | None, None] | None:
+    """(organisation, kind, None) of a Chinese or Japanese credit's value that says how the picture came
+    (`_CAME_FROM_RE`, `_CAME_FILE_RE`, "…提供", "…发"), (None, None, None) for one naming no one ("网络"), None for
+    any other value (a name, read as before)."""
+    words = value.strip(ENDS).replace(" ", "").replace("\u3000", "")
+    if words in _CAME_NO_ONE:
+        return None, None, None
+    if words.endswith("提供"):
+        return _named(words[:-2]), "courtesy", None
+    if (filed := _CAME_FILE_RE.fullmatch(words)) is not None:
+        return _named(filed["org"]), "file", None
+    if (came := _CAME_FROM_RE.fullmatch(words)) is not None:
+        return came["org"], SCREENSHOT if came["how"][0] in "翻截" else None, None
+    if words[-1:] in "发發" and is_known_org(words[:-1]):
+        return words[:-1], None, None
+    return None
+
+
+def _named(words: str) -> str | None:
+    """The organisation a lender's or a file's words name, None for this paper's own ("本報") or none."""
+    return words if words and words not in _CAME_NO_ONE else None
 
 
 def _desk_label_credit(match: re.Match[str], text: str, *, source: str, offset: int, image: str | None) -> Credit | None:

@@ -1,0 +1,55 @@
+"""review48a: a second review of fix47zh, late47a, late47b, late47c and newuser47e. Credits' words that name no
+photographer in a Chinese or Japanese caption, copyright notices beside an East Asian outlet's name, Korean wire
+credits in square brackets, and a Japanese quote a speaker gave after a post's link. Fixtures fictional; offline."""
+
+from __future__ import annotations
+
+import pytest
+
+from resolver.extract import find_all
+
+CAPTION_PAGE = '<html><body><figure><img src="https://img.news.example/a.jpg"><figcaption>{}</figcaption></figure></body></html>'
+
+
+def _credits(line: str, page: str = "caption") -> list[tuple[str | None, str | None, str | None, str | None]]:
+    document = CAPTION_PAGE.format(line) if page == "caption" else f"港口的情况。\n\n{line}\n\n报道继续。\n"
+    credits = find_all(document, "text" if page == "text" else "html")[1]
+    return [(c.creator, c.organization, c.split_confidence, c.kind) for c in credits]
+
+
+# A Chinese or Japanese credit's words after its label that say how the picture came, not who made it: each was read
+# as a photographer's name ("受访者提供", "provided by the interviewee", the creator), from the label-slash form
+# (newuser47e) as from the colon's.
+NOT_A_NAME = [
+    ("provided-by-interviewee", "图/受访者提供", [(None, "受访者", "uncertain", "courtesy")]),
+    ("provided-colon", "图片：受访者提供", [(None, "受访者", "uncertain", "courtesy")]),
+    ("ja-provided", "写真：川辺市提供", [(None, "川辺市", "uncertain", "courtesy")]),
+    ("own-file-photo", "圖／本報資料照片", [(None, None, None, "file")]),
+    ("group-file-photo", "圖／報系資料照", [(None, None, None, "file")]),
+    ("file-picture", "图：资料图", [(None, None, None, "file")]),
+    ("agency-file-photo", "照片：新华社资料照片", [(None, "新华社", "high", "file")]),
+    ("taken-from-facebook", "圖／取自臉書", [(None, "臉書", "uncertain", None)]),
+    ("reshot-from-facebook", "圖／翻攝自臉書", [(None, "臉書", "uncertain", "screenshot")]),
+    ("released-by-xinhua", "图/新华社发", [(None, "新华社", "high", None)]),
+]
+
+
+@pytest.mark.parametrize("line,found", [c[1:] for c in NOT_A_NAME], ids=[c[0] for c in NOT_A_NAME])
+@pytest.mark.parametrize("page", ["caption", "text"])
+def test_words_saying_how_a_picture_came_are_no_photographer(line, found, page):
+    assert _credits(line, page) == found
+
+
+@pytest.mark.parametrize("line", ["图/网络", "圖／網路", "图片来源：网络"], ids=["internet", "internet-traditional",
+                                                                                "source-internet"])
+def test_the_internet_is_no_credit_s_name(line):
+    assert _credits(line) == []
+
+
+@pytest.mark.parametrize("line,found", [
+    ("圖／中央社", [(None, "中央社", "high", None)]),
+    ("攝影／王小明", [("王小明", None, "uncertain", None)]),
+    ("写真：山田太郎", [("山田太郎", None, "uncertain", None)]),
+], ids=["agency", "photographer", "ja-photographer"])
+def test_a_name_after_the_label_is_read_as_before(line, found):
+    assert _credits(line) == found
