@@ -53,3 +53,18 @@ def test_the_internet_is_no_credit_s_name(line):
 ], ids=["agency", "photographer", "ja-photographer"])
 def test_a_name_after_the_label_is_read_as_before(line, found):
     assert _credits(line) == found
+
+
+# A copyright notice beside an East Asian outlet's name, its words for "all rights reserved" or "no reproduction
+# without permission" after it: the name ran on into them ("朝日新聞社 無断転載禁止" a person's name, "新华社 版权所有" an
+# organisation's), where "© 2019 Acme. All rights reserved." in a caption is the page's notice, no credit.
+@pytest.mark.parametrize("line", ["©2024 朝日新聞社 無断転載禁止", "© 毎日新聞社 禁無断転載", "© 朝日新聞社 無断転載を禁じます",
+                                  "© 新华社 版权所有", "©新華社 版權所有，轉載請註明出處", "© 한국일보, 무단 전재 및 재배포 금지"],
+                         ids=["ja-no-reproduction", "ja-forbidden-first", "ja-sentence", "zh-rights-reserved",
+                              "zh-tw-rights-reserved", "ko-no-reproduction"])
+def test_an_east_asian_rights_notice_is_a_notice_as_all_rights_reserved_is(line):
+    assert _credits(line) == []
+
+
+def test_an_east_asian_outlet_after_the_sign_alone_is_still_credited():
+    assert _credits("© 朝日新聞社") == [(None, "朝日新聞社", "high", None)]

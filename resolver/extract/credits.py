@@ -85,6 +85,10 @@ PREFIX_FIRST = r"[BCFHIKLMPSTVZ\u0421\u0424\u05e6\u0627\u062a\u0635\u0639\u0645\
 # (`&#0169;`, `&#XA9;`, `&#x00a9;`); `&copy;` and HTML5's `&COPY;` (review27b #8). Scraped text may keep them (#10).
 COPYRIGHT_REFERENCE = r"&(?:#(?:[xX]0*[aA]9(?![0-9a-fA-F])|0*169(?![0-9]))|copy|COPY)"
 COPYRIGHT_REFERENCE_RE = LazyPattern(COPYRIGHT_REFERENCE)
+# "All rights reserved" as Japanese, Chinese and Korean outlets write it after their name: no reproduction without
+# permission (無断転載禁止, 禁無断転載, 无断转载), rights reserved (版权所有, 版權所有), 무단 전재 (review48a: the name ran
+# on into them, "朝日新聞社 無断転載禁止" a person's name)
+RIGHTS_RESERVED_CJK = r"禁?無断転載|无断转载|無斷轉載|版[权權]所有|무단[ \t\u00a0]?전재"
 COPYRIGHT_SIGN = rf"(?:©|{COPYRIGHT_REFERENCE};?)"
 PREFIX_END_RE = LazyPattern(rf"{PREFIX}{SP}*$", re.IGNORECASE)   # "Image Credit: " before an inline <em>Getty</em>
 COPYRIGHT_PREFIX_RE = re.compile(rf"^(?:(?:{COPYRIGHT_SIGN}|\(c\)|copyright)\s*)+"
@@ -271,7 +275,7 @@ PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
         # or a Japanese, Chinese or Korean outlet's name, "© 朝日新聞社" (late47a #4: the capital wanted, no credit)
         rf"(?:{COPYRIGHT_SIGN}|\(c\)|Copyright{SP}*{COPYRIGHT_SIGN}?){SP}*(?:(?:19|20)\d{{2}}{SP}*)?"
         rf"(?P<value>(?:[A-Z@]|[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])[^\n()|<>.;。（）]{{1,60}}?){SP}*"
-        rf"(?=\n|$|[.;|)。（）]|{SP}{{2}}|{SP}All{SP}rights)",
+        rf"(?=\n|$|[.;|)。（）]|{SP}{{2}}|{SP}All{SP}rights|[,、，]?{SP}*(?:{RIGHTS_RESERVED_CJK}))",
         re.MULTILINE)),
 )
 # The next credit of a line listing several after one opening word: "Photos: AP; Reuters; Getty Images".
@@ -1607,7 +1611,7 @@ def _spelled_out_before(text: str, start: int, value: str) -> bool:
 
 # A sentence before a "©" on its line: "The lighthouse at dusk. © 2024 Lena Berg", a caption scraped flat.
 SENTENCE_BEFORE_RE = LazyPattern(r"[.!?][ \t\u00a0]+$")
-ALL_RIGHTS_RE = LazyPattern(r"\W{0,3}all rights reserved", re.IGNORECASE)
+ALL_RIGHTS_RE = LazyPattern(rf"\W{{0,3}}(?:all rights reserved|{RIGHTS_RESERVED_CJK})", re.IGNORECASE)
 
 
 def _copyright_credits(text: str, start: int, end: int, creator: str | None, organization: str | None, *,
