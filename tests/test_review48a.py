@@ -68,3 +68,42 @@ def test_an_east_asian_rights_notice_is_a_notice_as_all_rights_reserved_is(line)
 
 def test_an_east_asian_outlet_after_the_sign_alone_is_still_credited():
     assert _credits("© 朝日新聞社") == [(None, "朝日新聞社", "high", None)]
+
+
+# Yonhap's caption ends in the agency whose picture it relays, in square brackets: "[AFP=연합뉴스]" (AFP's picture via
+# Yonhap), as a Japanese caption's "（ロイター＝共同）". The caption's own words were its photographer ("항구의 모습",
+# "the harbour"), the agencies the organisation, not sure.
+@pytest.mark.parametrize("line,organization", [("항구의 모습 [AFP=연합뉴스]", "AFP＝연합뉴스"),
+                                               ("항구의 모습 [로이터=연합뉴스]", "로이터＝연합뉴스"),
+                                               ("港の様子［ロイター＝共同］", "ロイター＝共同")],
+                         ids=["afp-via-yonhap", "reuters-via-yonhap", "ja-square"])
+def test_a_wire_credit_in_square_brackets_ending_a_caption_names_the_agencies(line, organization):
+    assert _credits(line) == [(None, organization, "high", None)]
+
+
+def test_a_place_in_square_brackets_ending_a_korean_caption_is_no_credit():
+    assert _credits("항구의 모습 [서울=홍길동]") == []
+
+
+@pytest.mark.parametrize("line", ["항구의 모습 [EPA=연합뉴스 자료사진]", "항구의 모습 (EPA=연합뉴스 자료 사진)"],
+                         ids=["square", "round-spaced"])
+def test_a_relayed_file_photo_s_label_is_no_part_of_the_agency(line):
+    # "자료사진", a file photo: it was read into the organisation's name, "EPA＝연합뉴스 자료사진"
+    assert _credits(line) == [(None, "EPA＝연합뉴스", "high", "file")]
+
+
+# Yonhap's usual form names who provided the photo with no word for it, and adds its terms: "[서울시 제공. 재판매 및 DB
+# 금지]" (provided by Seoul city; no resale, no database). Neither gave a credit: "[사진 서울시 제공]" alone was read.
+@pytest.mark.parametrize("line", ["항구의 모습 [서울시 제공]", "항구의 모습 [서울시 제공. 재판매 및 DB 금지]"],
+                         ids=["provided", "provided-with-terms"])
+def test_a_korean_provider_in_a_caption_s_brackets_is_the_lender(line):
+    assert _credits(line) == [(None, "서울시", "uncertain", "courtesy")]
+
+
+def test_a_provider_in_brackets_in_prose_needs_the_photo_word():
+    page = "<html><body><article><p>시는 지원을 약속했다.</p><p>항구의 모습 (정부가 예산 제공)</p></article></body></html>"
+    assert find_all(page, "html")[1] == []
+
+
+def test_a_photo_provided_by_no_one_named_names_no_lender():
+    assert all(c[1] != "사진" for c in _credits("항구의 모습 (사진 제공)"))

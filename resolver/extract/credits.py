@@ -140,7 +140,8 @@ PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
     # 자료사진]" (Yonhap's file photo: the organisation was "연합뉴스 자료사진"), read by `_korean_bracket_credit`
     # (late47a #2). First: "(연합뉴스 자료 사진)" was the caption's whole value to later forms.
     ("korean-bracket", LazyPattern(
-        rf"[\[［【(（]{SP}*(?:사진{SP}+(?P<lender>[^\n\[\]［］【】()（）=＝]{{1,30}}?){SP}*제공"
+        rf"[\[［【(（]{SP}*(?:(?P<photo>사진{SP}+)?(?P<lender>[^\n\[\]［］【】()（）=＝.]{{1,30}}?){SP}*제공"
+        rf"(?:{SP}*[.．]{SP}*재판매[^\n\[\]［］【】()（）]{{0,30}})?"   # "[서울시 제공. 재판매 및 DB 금지]" (review48a)
         rf"|(?P<filed>[^\n\[\]［］【】()（）=＝]{{1,30}}?){SP}*자료{SP}?사진){SP}*[\]］】)）]")),
     # picture alliance's own credit (newuser46a #2): "Foto: picture alliance/dpa | Max Mustermann", "© picture alliance /
     # SZ Photo | Anna Beispiel", "picture alliance/dpa/Max Mustermann", "© picture alliance/dpa": the agencies, then
@@ -239,12 +240,14 @@ PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
         rf"[\u4e00-\u9fff·]{{2,4}}?)(?<!拍)(?<!记者)(?<!記者)[ \u3000]?[摄攝]{SP}*(?=$|\n|[）)\]】。])",
         re.MULTILINE)),
     # A Japanese caption ending in its agency after "＝" ("…＝共同", "…＝ＡＰ", "…＝ロイター＝共同": Reuters' picture via
-    # Kyodo), or in a caption in brackets ("（共同）", "（ロイター＝共同）"): no credit (late47a #1). Every part must be a
+    # Kyodo), or in a caption in brackets ("（共同）", "（ロイター＝共同）", Yonhap's "[AFP=연합뉴스]": review48a, its caption
+    # the photographer): no credit (late47a #1). Every part must be a
     # known agency (`_cjk_closing_credit`); the brackets' form is read in captions only, as "…と述べた。（共同）" ends an
     # article's paragraph with its wire, not its picture's.
     ("cjk-closing", LazyPattern(
-        rf"(?:(?P<eq>(?:사진{SP}*)?[＝=])|(?P<open>[（(])){SP}*(?P<value>[^\n＝=（）()\[\]【】。、，,/／]{{1,16}}?"
-        rf"(?:{SP}*[＝=]{SP}*[^\n＝=（）()\[\]【】。、，,/／]{{1,16}}?)?){SP}*(?(open)[）)]){SP}*(?=$|\n)",
+        rf"(?:(?P<eq>(?:사진{SP}*)?[＝=])|(?P<open>[（(])|(?P<square>[\[［])){SP}*"
+        rf"(?P<value>[^\n＝=（）()\[\]［］【】。、，,/／]{{1,16}}?"
+        rf"(?:{SP}*[＝=]{SP}*[^\n＝=（）()\[\]［］【】。、，,/／]{{1,16}}?)?){SP}*(?(open)[）)])(?(square)[\]］]){SP}*(?=$|\n)",
         re.MULTILINE)),
     # Sanjeev Verma/Hindustan Times/Getty Images, REUTERS/Jane Doe/Files: a slash chain naming a person and an agency
     # It ends the sentence or line, or a name follows: "a Reuters/Ipsos poll" is no credit.
@@ -574,7 +577,8 @@ def _read_credits(text: str, *, source: str = "text", offset: int = 0, image: st
                                           kind=SOCIAL_POST, split_confidence="high"))
                 continue
             if form == "korean-bracket":
-                if (bracket := _korean_bracket_credit(match, text, source=source, offset=offset, image=image)) is not None:
+                if (bracket := _korean_bracket_credit(match, text, source=source, offset=offset, image=image,
+                                                      caption=caption)) is not None:
                     accepted.append((start, end))
                     credits.append(bracket)
                 continue
@@ -758,9 +762,12 @@ def _cjk_closing_credit(match: re.Match[str], text: str, *, source: str, offset:
     or Korean's ("(AP)" after English words is the trailing form's)."""
     start, end = match.span()
     before = text[:start].rstrip(" \t\u00a0/／")
-    if not before or not _CJK_LETTER_RE.match(before[-1]) or match["open"] is not None and not caption:
+    if not before or not _CJK_LETTER_RE.match(before[-1]) or (match["open"] or match["square"]) and not caption:
         return None
     value = unicodedata.normalize("NFKC", match["value"]).strip()
+    kind = None
+    if (filed := _FILE_LABEL_END_RE.search(value)) is not None:   # "[EPA=연합뉴스 자료사진]": a file photo (review48a)
+        value, kind = value[:filed.start()], "file"
     parts = [part.strip() for part in re.split(r"[=]", value)]
     if not all(part and is_known_org(part) for part in parts):
         return None
@@ -768,7 +775,11 @@ def _cjk_closing_credit(match: re.Match[str], text: str, *, source: str, offset:
     first = start + text[start:end].index(raw)
     organization = "＝".join(parts)
     return Credit(raw=raw, source=source, span=(offset + first, offset + first + len(raw)), organization=organization,
-                  image=image, form="cjk-closing", split_confidence=split_confidence(None, organization, raw))
+                  image=image, form="cjk-closing", kind=kind, split_confidence=split_confidence(None, organization, raw))
+
+
+# A file photo's label ending a caption's agencies, "연합뉴스 자료사진", "新华社资料照片": no part of the name (review48a)
+_FILE_LABEL_END_RE = LazyPattern(r"\s*(?:자료\s?사진|[资資]料(?:照片?|[图圖]片?|写真)?)$")
 
 
 # A letter of a script that parts no words by spaces, or Hangul: what a "cjk-closing" credit follows (late47a #1)
@@ -776,13 +787,15 @@ _CJK_LETTER_RE = LazyPattern(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff01-\u
 
 
 def _korean_bracket_credit(match: re.Match[str], text: str, *, source: str, offset: int,
-                           image: str | None) -> Credit | None:
+                           image: str | None, caption: bool) -> Credit | None:
     """The credit of a "korean-bracket" match: who provided the photo ("[사진 서울시 제공]", kind "courtesy") or whose
     file photo it is ("[연합뉴스 자료사진]", kind "file"), an organisation, sure when a known or plain one ("연합뉴스",
     "서울시청" a public body's name alone is not sure); None when the words are no credit's name (a sentence)."""
+    if match["lender"] is not None and match["photo"] is None and not caption:
+        return None   # "[서울시 제공]", Yonhap's form, in a caption; in prose "(정부가 예산 제공)" provides money (review48a)
     value = (match["lender"] if match["lender"] is not None else match["filed"]).strip()
-    if not value or len(value.split()) > 3 or not looks_like_credit_value(value, strict=True):
-        return None
+    if not value or value == "사진" or len(value.split()) > 3 or not looks_like_credit_value(value, strict=True):
+        return None   # "(사진 제공)": a photo provided, by no one named
     start, end = match.span()
     raw = text[start:end].strip()
     first = start + text[start:end].index(raw)
