@@ -107,3 +107,28 @@ def test_a_provider_in_brackets_in_prose_needs_the_photo_word():
 
 def test_a_photo_provided_by_no_one_named_names_no_lender():
     assert all(c[1] != "사진" for c in _credits("항구의 모습 (사진 제공)"))
+
+
+POST = "https://twitter.com/kawabe_mayor/status/1569123456789012345"
+
+
+def _linked(paragraph: str) -> tuple[str | None, str | None]:
+    page = f'<html lang="ja"><body><article><p>川辺市で１２日、川が氾濫した。</p>{paragraph}</article></body></html>'
+    embeds = [e for e in find_all(page, "html")[0] if e.post_id == "1569123456789012345"]
+    assert len(embeds) == 1
+    return embeds[0].text, embeds[0].text_confidence
+
+
+# A Japanese quote in 「…」 that a verb of speech closes ("と述べた", said; "と話した", told) is a speaker's, as "…,” she
+# told reporters" is: it was read as the post's quote beside its link (newuser47e), uncertain.
+@pytest.mark.parametrize("verb", ["と述べた", "と話した", "と語った", "と説明した", "と強調した"],
+                         ids=["said", "told", "spoke", "explained", "stressed"])
+def test_a_japanese_quote_a_verb_of_speech_closes_is_no_quote_of_the_post(verb):
+    paragraph = f'<p>市の<a href="{POST}">ツイッター</a>によると、佐藤市長は会見で「全員無事だ」{verb}。</p>'
+    assert _linked(paragraph) == (None, None)
+
+
+@pytest.mark.parametrize("verb", ["と投稿した", "と書き込んだ", "とつづった"], ids=["posted", "wrote-in", "wrote"])
+def test_a_japanese_quote_a_verb_of_posting_closes_is_still_the_post_s(verb):
+    paragraph = f'<p>佐藤市長は<a href="{POST}">ツイッター</a>に「避難所は３か所です」{verb}。</p>'
+    assert _linked(paragraph) == ("避難所は３か所です", "uncertain")
