@@ -7,8 +7,7 @@ from __future__ import annotations
 import pytest
 
 from resolver.extract import find_all
-
-CAPTION_PAGE = '<html><body><figure><img src="https://img.news.example/a.jpg"><figcaption>{}</figcaption></figure></body></html>'
+from tests.test_newuser47e_cjk import CAPTION_PAGE, POST, _linked   # the same small pages
 
 
 def _credits(line: str, page: str = "caption") -> list[tuple[str | None, str | None, str | None, str | None]]:
@@ -107,16 +106,6 @@ def test_a_provider_in_brackets_in_prose_needs_the_photo_word():
 
 def test_a_photo_provided_by_no_one_named_names_no_lender():
     assert all(c[1] != "사진" for c in _credits("항구의 모습 (사진 제공)"))
-
-
-POST = "https://twitter.com/kawabe_mayor/status/1569123456789012345"
-
-
-def _linked(paragraph: str) -> tuple[str | None, str | None]:
-    page = f'<html lang="ja"><body><article><p>川辺市で１２日、川が氾濫した。</p>{paragraph}</article></body></html>'
-    embeds = [e for e in find_all(page, "html")[0] if e.post_id == "1569123456789012345"]
-    assert len(embeds) == 1
-    return embeds[0].text, embeds[0].text_confidence
 
 
 # A Japanese quote in 「…」 that a verb of speech closes ("と述べた", said; "と話した", told) is a speaker's, as "…,” she
