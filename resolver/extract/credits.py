@@ -649,7 +649,7 @@ def _read_credits(text: str, *, source: str = "text", offset: int = 0, image: st
                 continue
             if org is None and not value.isascii() and (came := _how_it_came(value)) is not None:
                 accepted.append((start, end))   # "图/受访者提供": how the picture came, no photographer (review48a)
-                if came != (None, None, None):
+                if came != (None, None):
                     raw = text[start:end].strip()
                     first = start + text[start:end].index(raw)
                     credits.append(Credit(raw=raw, source=source, span=(offset + first, offset + first + len(raw)),
@@ -707,21 +707,21 @@ _CAME_FILE_RE = LazyPattern(r"(?P<org>.*?)[资資]料(?:照片?|[图圖]片?|相
 _CAME_NO_ONE = frozenset("网络 網路 網絡 网络图片 網路圖片 網絡圖片 网图 網圖 本报 本報 报系 報系 本社".split())
 
 
-def _how_it_came(value: str) -> tuple[str | None, str | None, None] | None:
-    """(organisation, kind, None) of a Chinese or Japanese credit's value that says how the picture came
-    (`_CAME_FROM_RE`, `_CAME_FILE_RE`, "…提供", "…发"), (None, None, None) for one naming no one ("网络"), None for
-    any other value (a name, read as before)."""
+def _how_it_came(value: str) -> tuple[str | None, str | None] | None:
+    """(organisation, kind) of a Chinese or Japanese credit's value that says how the picture came (`_CAME_FROM_RE`,
+    `_CAME_FILE_RE`, "…提供", "…发"), (None, None) for one naming no one ("网络"), None for any other value (a name,
+    read as before)."""
     words = value.strip(ENDS).replace(" ", "").replace("\u3000", "")
     if words in _CAME_NO_ONE:
-        return None, None, None
+        return None, None
     if words.endswith("提供"):
-        return _named(words[:-2]), "courtesy", None
+        return _named(words[:-2]), "courtesy"
     if (filed := _CAME_FILE_RE.fullmatch(words)) is not None:
-        return _named(filed["org"]), "file", None
+        return _named(filed["org"]), "file"
     if (came := _CAME_FROM_RE.fullmatch(words)) is not None:
-        return came["org"], SCREENSHOT if came["how"][0] in "翻截" else None, None
+        return came["org"], SCREENSHOT if came["how"][0] in "翻截" else None
     if words[-1:] in "发發" and is_known_org(words[:-1]):
-        return words[:-1], None, None
+        return words[:-1], None
     return None
 
 
