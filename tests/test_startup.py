@@ -160,7 +160,11 @@ DEFERRED = ("resolver.extract.text.INSTAGRAM_RE", "resolver.extract.text.OTHER_I
                                                         "_HTML_GENERATOR", "_HTML_OLDER", "_JSON_REPORT",
                                                         "_JSON_INDEX", "_REPORT_OPENING", "_INDEX_NOTE", "_TABLE_FIRST",
                                                         # output's: an -o file's articles found by it (fix48a)
-                                                        "TABLE_HEAD")))
+                                                        "TABLE_HEAD")),
+            # East Asian credits' and quotes' words (late47a, review48a): an English page tries none
+            *(f"resolver.extract.credits.{name}" for name in ("_CJK_LETTER_RE", "_CAME_FROM_RE", "_CAME_FILE_RE",
+                                                              "_FILE_LABEL_END_RE")),
+            "resolver.extract.beside.JA_SPOKEN_AFTER_RE")
 # A fresh process's one-file scan, then what its end finds, each check a line of its own on stderr, read in this
 # order: the freeze count (gc.freeze, FROZEN's check), the deferred patterns compiled, the lazy dataclasses built.
 FRESH = """import gc, importlib, re, runpy, sys

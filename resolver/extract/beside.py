@@ -51,6 +51,10 @@ VIDEO_WORD_RE = LazyPattern(r"\b(?:video|videos|clip|clips|footage|livestream|br
 # After a quote's closing mark: a speaker given it in speech ("…,” she told reporters); "she added" goes on with the
 # post's words.
 SPOKEN_AFTER_RE = LazyPattern(rf"^[^.!?;]{{0,40}}\b(?:{SPOKEN})\b", re.IGNORECASE)
+# After a Japanese quote's closing bracket, a verb of speech: 「…」と述べた (said), と話した (told), と語った, と説明した,
+# と強調した, と答えた; a speaker's words at a press conference, not the post's (review48a: read as the post's quote
+# beside its link). Not と投稿した, と書き込んだ, とつづった: verbs of posting.
+JA_SPOKEN_AFTER_RE = LazyPattern(r"[ \t\u3000]*(?:と|って)(?:述べ|話し|話す|語っ|語り|語る|説明し|強調し|答え|明らかにし)")
 # After a quote's closing mark: the report of it given to another, "…», según publicó el diario …", "…,” according to
 # the Riverton Ledger" (newuser45a #2): where a colon after the link gives the words to the link's post, the outlet,
 # the screenshots or the mayor report that post, and the words are read as REPORTED (compared, never failed: they may be
@@ -301,7 +305,8 @@ def _quote_after(after: str, shown: str = "", before: str = "") -> tuple[str, bo
     if SPEECH_RE.search(shown) and VIDEO_WORD_RE.search(shown):   # "<a>said in a video</a>: “…”": its speaker's
         return None
     start, end, words, closed = runs[0]
-    spoken = closed and SPOKEN_AFTER_RE.search(after[end:]) is not None
+    spoken = closed and (SPOKEN_AFTER_RE.search(after[end:]) is not None
+                         or not words.isascii() and JA_SPOKEN_AFTER_RE.match(after, end) is not None)
     reported = spoken and after[:start].rstrip().endswith(COLONS) and not _new_sentence(words, after[end:]) \
         and (by := REPORTED_AFTER_RE.match(after[end:])) is not None and not SPEECH_RE.search(by[1])
     # the author as the link's own sentence names them: one an earlier sentence names is another (review46d)

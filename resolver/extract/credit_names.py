@@ -48,6 +48,8 @@ KNOWN_ORGS = frozenset(
     # credits in other languages (newuser27 #8, #10): Russian, Finnish, Japanese, Chinese, Korean, Arabic
     "|тасс|итар-тасс|риа новости|ria novosti|интерфакс|lehtikuva|共同|時事|ロイター|ゲッティ|ゲッティイメージズ"
     "|新华社|新華社|中新社|视觉中国|연합뉴스|뉴스1|뉴시스|رويترز|أ ف ب|فرانس برس|الأناضول|أسوشيتد برس"
+    # foreign agencies as Yonhap names them, "[로이터=연합뉴스]" (review48a): Reuters, Kyodo, Getty Images
+    "|로이터|교도|게티이미지|게티이미지코리아"
     # an international newsroom's (newuser32b #6): Ukrainian, Brazilian, Portuguese, Spanish, Turkish, Hebrew
     "|уніан|укрінформ|unian|ukrinform|agência brasil|agência lusa|folhapress|estadão conteúdo|agencia efe"
     "|europa press|aa|anadolu ajansı|iha|dha|demirören haber ajansı|רויטרס|פלאש 90|פלאש90|flash90|flash 90"

@@ -85,6 +85,10 @@ PREFIX_FIRST = r"[BCFHIKLMPSTVZ\u0421\u0424\u05e6\u0627\u062a\u0635\u0639\u0645\
 # (`&#0169;`, `&#XA9;`, `&#x00a9;`); `&copy;` and HTML5's `&COPY;` (review27b #8). Scraped text may keep them (#10).
 COPYRIGHT_REFERENCE = r"&(?:#(?:[xX]0*[aA]9(?![0-9a-fA-F])|0*169(?![0-9]))|copy|COPY)"
 COPYRIGHT_REFERENCE_RE = LazyPattern(COPYRIGHT_REFERENCE)
+# "All rights reserved" as Japanese, Chinese and Korean outlets write it after their name: no reproduction without
+# permission (無断転載禁止, 禁無断転載, 无断转载), rights reserved (版权所有, 版權所有), 무단 전재 (review48a: the name ran
+# on into them, "朝日新聞社 無断転載禁止" a person's name)
+RIGHTS_RESERVED_CJK = r"禁?無断転載|无断转载|無斷轉載|版[权權]所有|무단[ \t\u00a0]?전재"
 COPYRIGHT_SIGN = rf"(?:©|{COPYRIGHT_REFERENCE};?)"
 PREFIX_END_RE = LazyPattern(rf"{PREFIX}{SP}*$", re.IGNORECASE)   # "Image Credit: " before an inline <em>Getty</em>
 COPYRIGHT_PREFIX_RE = re.compile(rf"^(?:(?:{COPYRIGHT_SIGN}|\(c\)|copyright)\s*)+"
@@ -136,7 +140,8 @@ PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
     # 자료사진]" (Yonhap's file photo: the organisation was "연합뉴스 자료사진"), read by `_korean_bracket_credit`
     # (late47a #2). First: "(연합뉴스 자료 사진)" was the caption's whole value to later forms.
     ("korean-bracket", LazyPattern(
-        rf"[\[［【(（]{SP}*(?:사진{SP}+(?P<lender>[^\n\[\]［］【】()（）=＝]{{1,30}}?){SP}*제공"
+        rf"[\[［【(（]{SP}*(?:(?P<photo>사진{SP}+)?(?P<lender>[^\n\[\]［］【】()（）=＝.]{{1,30}}?){SP}*제공"
+        rf"(?:{SP}*[.．]{SP}*재판매[^\n\[\]［］【】()（）]{{0,30}})?"   # "[서울시 제공. 재판매 및 DB 금지]" (review48a)
         rf"|(?P<filed>[^\n\[\]［］【】()（）=＝]{{1,30}}?){SP}*자료{SP}?사진){SP}*[\]］】)）]")),
     # picture alliance's own credit (newuser46a #2): "Foto: picture alliance/dpa | Max Mustermann", "© picture alliance /
     # SZ Photo | Anna Beispiel", "picture alliance/dpa/Max Mustermann", "© picture alliance/dpa": the agencies, then
@@ -235,12 +240,14 @@ PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
         rf"[\u4e00-\u9fff·]{{2,4}}?)(?<!拍)(?<!记者)(?<!記者)[ \u3000]?[摄攝]{SP}*(?=$|\n|[）)\]】。])",
         re.MULTILINE)),
     # A Japanese caption ending in its agency after "＝" ("…＝共同", "…＝ＡＰ", "…＝ロイター＝共同": Reuters' picture via
-    # Kyodo), or in a caption in brackets ("（共同）", "（ロイター＝共同）"): no credit (late47a #1). Every part must be a
+    # Kyodo), or in a caption in brackets ("（共同）", "（ロイター＝共同）", Yonhap's "[AFP=연합뉴스]": review48a, its caption
+    # the photographer): no credit (late47a #1). Every part must be a
     # known agency (`_cjk_closing_credit`); the brackets' form is read in captions only, as "…と述べた。（共同）" ends an
     # article's paragraph with its wire, not its picture's.
     ("cjk-closing", LazyPattern(
-        rf"(?:(?P<eq>(?:사진{SP}*)?[＝=])|(?P<open>[（(])){SP}*(?P<value>[^\n＝=（）()\[\]【】。、，,/／]{{1,16}}?"
-        rf"(?:{SP}*[＝=]{SP}*[^\n＝=（）()\[\]【】。、，,/／]{{1,16}}?)?){SP}*(?(open)[）)]){SP}*(?=$|\n)",
+        rf"(?:(?P<eq>(?:사진{SP}*)?[＝=])|(?P<open>[（(])|(?P<square>[\[［])){SP}*"
+        rf"(?P<value>[^\n＝=（）()\[\]［］【】。、，,/／]{{1,16}}?"
+        rf"(?:{SP}*[＝=]{SP}*[^\n＝=（）()\[\]［］【】。、，,/／]{{1,16}}?)?){SP}*(?(open)[）)])(?(square)[\]］]){SP}*(?=$|\n)",
         re.MULTILINE)),
     # Sanjeev Verma/Hindustan Times/Getty Images, REUTERS/Jane Doe/Files: a slash chain naming a person and an agency
     # It ends the sentence or line, or a name follows: "a Reuters/Ipsos poll" is no credit.
@@ -271,7 +278,7 @@ PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
         # or a Japanese, Chinese or Korean outlet's name, "© 朝日新聞社" (late47a #4: the capital wanted, no credit)
         rf"(?:{COPYRIGHT_SIGN}|\(c\)|Copyright{SP}*{COPYRIGHT_SIGN}?){SP}*(?:(?:19|20)\d{{2}}{SP}*)?"
         rf"(?P<value>(?:[A-Z@]|[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])[^\n()|<>.;。（）]{{1,60}}?){SP}*"
-        rf"(?=\n|$|[.;|)。（）]|{SP}{{2}}|{SP}All{SP}rights)",
+        rf"(?=\n|$|[.;|)。（）]|{SP}{{2}}|{SP}All{SP}rights|[,、，]?{SP}*(?:{RIGHTS_RESERVED_CJK}))",
         re.MULTILINE)),
 )
 # The next credit of a line listing several after one opening word: "Photos: AP; Reuters; Getty Images".
@@ -570,7 +577,8 @@ def _read_credits(text: str, *, source: str = "text", offset: int = 0, image: st
                                           kind=SOCIAL_POST, split_confidence="high"))
                 continue
             if form == "korean-bracket":
-                if (bracket := _korean_bracket_credit(match, text, source=source, offset=offset, image=image)) is not None:
+                if (bracket := _korean_bracket_credit(match, text, source=source, offset=offset, image=image,
+                                                      caption=caption)) is not None:
                     accepted.append((start, end))
                     credits.append(bracket)
                 continue
@@ -639,6 +647,15 @@ def _read_credits(text: str, *, source: str = "text", offset: int = 0, image: st
                 credits += _chain_credits(text, match.start("value"), end, chains, source=source, offset=offset,
                                           image=image, head=start)
                 continue
+            if org is None and not value.isascii() and (came := _how_it_came(value)) is not None:
+                accepted.append((start, end))   # "图/受访者提供": how the picture came, no photographer (review48a)
+                if came != (None, None):
+                    raw = text[start:end].strip()
+                    first = start + text[start:end].index(raw)
+                    credits.append(Credit(raw=raw, source=source, span=(offset + first, offset + first + len(raw)),
+                                          image=image, form=form, organization=came[0], kind=came[1],
+                                          split_confidence=split_confidence(None, came[0], raw) if came[0] else None))
+                continue
             creator, organization = split_credit(value, org=org)
             if creator == "X" and organization is None and SCREENSHOT_RE.search(text, start, match.end("value")):
                 # "Screenshot via X", "Photo: Screenshot via X", "(Screengrab via X)": the platform it was taken from
@@ -681,6 +698,38 @@ def _read_credits(text: str, *, source: str = "text", offset: int = 0, image: st
 NEWSROOM_RE = dict(PATTERNS)["newsroom"]
 
 
+# Chinese and Japanese words after a credit's label saying how the picture came, not who made it (review48a): each
+# was read as a photographer's name. "受访者提供" (provided by the interviewee) names the lender; "本報資料照片" (this
+# paper's file photo), "新华社资料照片" (Xinhua's) whose file; "取自臉書" (taken from Facebook) and "翻攝自臉書"
+# (reshot from it) the source; "新华社发" (released by Xinhua) the agency; "网络" (the internet) no one.
+_CAME_FROM_RE = LazyPattern(r"(?P<how>取自|翻[攝摄]自?|截[图圖]自?|截自|擷取自)(?P<org>.+)")
+_CAME_FILE_RE = LazyPattern(r"(?P<org>.*?)[资資]料(?:照片?|[图圖]片?|相片|写真|画像)?")
+_CAME_NO_ONE = frozenset("网络 網路 網絡 网络图片 網路圖片 網絡圖片 网图 網圖 本报 本報 报系 報系 本社".split())
+
+
+def _how_it_came(value: str) -> tuple[str | None, str | None] | None:
+    """(organisation, kind) of a Chinese or Japanese credit's value that says how the picture came (`_CAME_FROM_RE`,
+    `_CAME_FILE_RE`, "…提供", "…发"), (None, None) for one naming no one ("网络"), None for any other value (a name,
+    read as before)."""
+    words = value.strip(ENDS).replace(" ", "").replace("\u3000", "")
+    if words in _CAME_NO_ONE:
+        return None, None
+    if words.endswith("提供"):
+        return _named(words[:-2]), "courtesy"
+    if (filed := _CAME_FILE_RE.fullmatch(words)) is not None:
+        return _named(filed["org"]), "file"
+    if (came := _CAME_FROM_RE.fullmatch(words)) is not None:
+        return came["org"], SCREENSHOT if came["how"][0] in "翻截" else None
+    if words[-1:] in "发發" and is_known_org(words[:-1]):
+        return words[:-1], None
+    return None
+
+
+def _named(words: str) -> str | None:
+    """The organisation a lender's or a file's words name, None for this paper's own ("本報") or none."""
+    return words if words and words not in _CAME_NO_ONE else None
+
+
 def _desk_label_credit(match: re.Match[str], text: str, *, source: str, offset: int, image: str | None) -> Credit | None:
     """The credit of a "desk-label" match: a screenshot (kind "screenshot", where it was taken from its organisation,
     an account's post kind "social-post") or a file photo (kind "file", the names after it split as a credit's), or
@@ -713,9 +762,12 @@ def _cjk_closing_credit(match: re.Match[str], text: str, *, source: str, offset:
     or Korean's ("(AP)" after English words is the trailing form's)."""
     start, end = match.span()
     before = text[:start].rstrip(" \t\u00a0/／")
-    if not before or not _CJK_LETTER_RE.match(before[-1]) or match["open"] is not None and not caption:
+    if not before or not _CJK_LETTER_RE.match(before[-1]) or (match["open"] or match["square"]) and not caption:
         return None
     value = unicodedata.normalize("NFKC", match["value"]).strip()
+    kind = None
+    if (filed := _FILE_LABEL_END_RE.search(value)) is not None:   # "[EPA=연합뉴스 자료사진]": a file photo (review48a)
+        value, kind = value[:filed.start()], "file"
     parts = [part.strip() for part in re.split(r"[=]", value)]
     if not all(part and is_known_org(part) for part in parts):
         return None
@@ -723,7 +775,11 @@ def _cjk_closing_credit(match: re.Match[str], text: str, *, source: str, offset:
     first = start + text[start:end].index(raw)
     organization = "＝".join(parts)
     return Credit(raw=raw, source=source, span=(offset + first, offset + first + len(raw)), organization=organization,
-                  image=image, form="cjk-closing", split_confidence=split_confidence(None, organization, raw))
+                  image=image, form="cjk-closing", kind=kind, split_confidence=split_confidence(None, organization, raw))
+
+
+# A file photo's label ending a caption's agencies, "연합뉴스 자료사진", "新华社资料照片": no part of the name (review48a)
+_FILE_LABEL_END_RE = LazyPattern(r"\s*(?:자료\s?사진|[资資]料(?:照片?|[图圖]片?|写真)?)$")
 
 
 # A letter of a script that parts no words by spaces, or Hangul: what a "cjk-closing" credit follows (late47a #1)
@@ -731,13 +787,15 @@ _CJK_LETTER_RE = LazyPattern(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff01-\u
 
 
 def _korean_bracket_credit(match: re.Match[str], text: str, *, source: str, offset: int,
-                           image: str | None) -> Credit | None:
+                           image: str | None, caption: bool) -> Credit | None:
     """The credit of a "korean-bracket" match: who provided the photo ("[사진 서울시 제공]", kind "courtesy") or whose
     file photo it is ("[연합뉴스 자료사진]", kind "file"), an organisation, sure when a known or plain one ("연합뉴스",
     "서울시청" a public body's name alone is not sure); None when the words are no credit's name (a sentence)."""
+    if match["lender"] is not None and match["photo"] is None and not caption:
+        return None   # "[서울시 제공]", Yonhap's form, in a caption; in prose "(정부가 예산 제공)" provides money (review48a)
     value = (match["lender"] if match["lender"] is not None else match["filed"]).strip()
-    if not value or len(value.split()) > 3 or not looks_like_credit_value(value, strict=True):
-        return None
+    if not value or value == "사진" or len(value.split()) > 3 or not looks_like_credit_value(value, strict=True):
+        return None   # "(사진 제공)": a photo provided, by no one named
     start, end = match.span()
     raw = text[start:end].strip()
     first = start + text[start:end].index(raw)
@@ -1566,7 +1624,7 @@ def _spelled_out_before(text: str, start: int, value: str) -> bool:
 
 # A sentence before a "©" on its line: "The lighthouse at dusk. © 2024 Lena Berg", a caption scraped flat.
 SENTENCE_BEFORE_RE = LazyPattern(r"[.!?][ \t\u00a0]+$")
-ALL_RIGHTS_RE = LazyPattern(r"\W{0,3}all rights reserved", re.IGNORECASE)
+ALL_RIGHTS_RE = LazyPattern(rf"\W{{0,3}}(?:all rights reserved|{RIGHTS_RESERVED_CJK})", re.IGNORECASE)
 
 
 def _copyright_credits(text: str, start: int, end: int, creator: str | None, organization: str | None, *,
@@ -1721,8 +1779,11 @@ def might_have_credit(text: str) -> bool:
 
 
 def _cjk_closing_hint(text: str) -> bool:
-    """Could a text that is not all ASCII hold a "cjk-closing" credit ("…＝共同", "（共同）")? Substrings."""
-    return "＝" in text or "=" in text or "（" in text or "(" in text
+    """Could a text that is not all ASCII hold a "cjk-closing" credit ("…＝共同", "（共同）", "[AFP=연합뉴스]")? Full-width
+    signs, or ASCII ones beside a Japanese, Chinese or Korean letter: a French caption's "(à gauche)" tried the form
+    (#14, review48a: 33 ms over the corpus, 3 of its 258 such texts in those scripts)."""
+    return "＝" in text or "（" in text or "［" in text or ("=" in text or "(" in text or "[" in text) \
+        and _CJK_LETTER_RE.search(text) is not None
 
 
 def _ph_word(text: str) -> bool:
