@@ -159,7 +159,14 @@ DEFERRED = ("resolver.extract.text.INSTAGRAM_RE", "resolver.extract.text.OTHER_I
             # the tool's own files told apart in a folder walk (fix47c, late47b): a file named walks no folder
             *(f"resolver.own_files.{name}" for name in ("_SUMMARY", "_SOFTWARE", "_MD_REPORT", "_MD_INDEX",
                                                         "_HTML_GENERATOR", "_HTML_OLDER", "_JSON_REPORT",
-                                                        "_JSON_INDEX")))
+                                                        "_JSON_INDEX")),
+            # perf48a: podcast links (read only where the needle pass finds their hosts), other scripts' digits in a
+            # URL, a platform's account in a credit, and the public bodies' names (asked only of a name holding one of
+            # their words, or beyond ASCII)
+            *(f"resolver.platforms.podcasts.{name}" for name in ("SPOTIFY_RE", "APPLE_RE", "APPLE_EPISODE_RE")),
+            "resolver.platforms._DIGITS_RE",
+            *(f"resolver.extract.credit_names.{name}" for name in ("_ACCOUNT_RE", "_PLATFORM_SPACE_ACCOUNT_RE",
+                                                                   "_DOMAIN_HANDLE_RE", "PUBLIC_BODY_RE")))
 # A fresh process's one-file scan, then what its end finds, each check a line of its own on stderr, read in this
 # order: the freeze count (gc.freeze, FROZEN's check), the deferred patterns compiled, the lazy dataclasses built.
 FRESH = """import gc, importlib, re, runpy, sys
