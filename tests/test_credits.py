@@ -1285,3 +1285,14 @@ def test_perf48a_the_forms_left_untried_find_nothing(pieces):
         if form not in wanted:
             pattern = dict(credit_patterns.PATTERNS)[form]
             assert pattern.search(text) is None, (form, text)
+
+
+@pytest.mark.parametrize("text", ["Staff photo by Dale Hunt", "STAFF FILE PHOTO.", "ſtaff photo", "Submitted photo",
+                                  "sUbMiTtEd\u00a0photo", "Contributed photo", "the staffer", "staff", "Staff-photo",
+                                  "Photo: Jane Doe", "contrib uted", "KONTRIBUTED photo"])
+def test_perf48a_the_newsroom_words_gate_finds_what_the_words_found(text):
+    """perf48a (#14): the newsroom form's pre-check tests the words' first letters first; it finds what the words
+    alone, read case-blind, found (a long s for an "s" too)."""
+    plain = re.compile(r"(?:staff|submitted|contributed)\W", re.IGNORECASE)
+    assert credit_patterns._NEWSROOM_RE.pattern.startswith("(?=[")
+    assert bool(credit_patterns._NEWSROOM_RE.search(text)) == bool(plain.search(text))

@@ -1411,7 +1411,9 @@ PREFIX_WORDS = ("photo", "image", "picture", "pic", "foto", "bild", "video", "il
                 "screen")
 _PREFIX_WORD_RE = re.compile(first_characters_first(PREFIX_WORDS), re.IGNORECASE)
 _STOCK_RE = re.compile(r"Unsplash|Pexels|Pixabay|Flickr")
-_NEWSROOM_RE = re.compile(r"(?:staff|submitted|contributed)\W", re.IGNORECASE)   # "newsroom"'s words
+NEWSROOM_WORDS = ("staff", "submitted", "contributed")
+# "newsroom"'s words, their first letters tested first (perf48a, #14: 2.1 to 1.1 ms of a corpus pass)
+_NEWSROOM_RE = re.compile(first_characters_first(NEWSROOM_WORDS) + r"\W", re.IGNORECASE)
 _CLOSING_RE = re.compile(r"[)\]][ \t\u00a0]*$", re.MULTILINE)
 
 
