@@ -1158,24 +1158,26 @@ _SPANISH_OR_US_BODY_FIRST_WORDS = frozenset(
     "gobierno ministerio u.s. us".split())
 
 
-# A word of each of PUBLIC_BODY_RE's bodies as an ASCII name writes it (its "[ée]" an "e", its "\w*" left off): a
-# name in ASCII holding none of them, in any case, is no such body, and the pattern (0.6 ms to compile) is not asked
-# (#14: a one-file scan's credit names are most often plain names). tests/test_startup.py checks the words cover it.
-_PUBLIC_BODY_WORDS = ("minist", "regierung", "kanzle", "polizei", "wehr", "presse", "landrat", "rathaus",
-                      "stadtverwaltung", "bundestag", "landtag", "fecture", "gouvernement", "lyse", "gendarmerie",
-                      "mairie", "assemble", "senat", "conseil", "police", "politie", "brandweer", "gemeente",
-                      "rijksoverheid", "defensie", "rijkswaterstaat", "marechaussee", "provincie", "openbaar", "polizia",
-                      "carabinieri", "vigili", "guardia", "protezione", "comune", "prefettura", "questura", "governo",
-                      "palazzo", "quirinale")
+# PUBLIC_BODY_RE's bodies as an ASCII name writes them ("[ée]" an "e"): how each opens, and the words a "\w*" may put
+# inside the name's first word ("Sozialministerium"). An ASCII name opening with none and holding none of the second,
+# in any case, is no such body, and the pattern (0.6 ms to compile) is not asked (perf48a, #14: a one-file scan's
+# credit names are most often plain names). tests/test_credits.py reads the bodies from the pattern to check them.
+_PUBLIC_BODY_OPENINGS = ("bundes", "feuerwehr", "landrat", "landtag", "rathaus", "stadtverwaltung", "prefe",
+                         "gouvernement", "elysee", "gendarmerie", "mairie", "minist", "assemblee", "senat", "conseil",
+                         "police", "politie", "brandweer", "gemeente", "rijks", "defensie", "provincie", "openbaar",
+                         "polizia", "carabinieri", "vigili", "guardia", "protezione", "comune", "questura", "governo",
+                         "palazzo", "quirinale")
+_PUBLIC_BODY_INSIDE = ("ministerium", "regierung", "kanzle", "polizei", "presse", "marechaussee")
 
 
 def _may_be_public_body(value: str) -> bool:
-    """Can `PUBLIC_BODY_RE` match the name? Not when it is ASCII and holds none of its bodies' words (read case-blind,
-    as the pattern is: in ASCII text its letters match no other); a name beyond ASCII is always asked."""
+    """Can `PUBLIC_BODY_RE` match the (stripped) name? Not when it is ASCII, opens with none of its bodies and holds
+    none of the words it finds inside a first word (read case-blind, as the pattern is: in ASCII text its letters
+    match no other). A name beyond ASCII is always asked."""
     if not value.isascii():
         return True
     lowered = value.lower()
-    return any(word in lowered for word in _PUBLIC_BODY_WORDS)
+    return lowered.startswith(_PUBLIC_BODY_OPENINGS) or any(word in lowered for word in _PUBLIC_BODY_INSIDE)
 
 
 def _may_be_spanish_or_us_body(value: str) -> bool:
