@@ -1216,9 +1216,9 @@ def test_perf35_the_keyword_form_finds_with_its_gate_what_it_found_without(piece
     assert [m.span() + m.groups() for m in gated.finditer(text)] == [m.span() + m.groups() for m in ungated.finditer(text)]
 
 
-# perf48a (#14): `names_a_public_body` asks PUBLIC_BODY_RE (0.6 ms to compile) only of a name beyond ASCII or holding
-# one of _PUBLIC_BODY_WORDS. Each body the pattern names, as an ASCII name writes it, must hold one: read here from
-# the pattern itself, so a body added to it without a word fails.
+# perf48a (#14): `names_a_public_body` asks PUBLIC_BODY_RE (0.6 ms to compile) only of a name beyond ASCII, opening
+# with one of _PUBLIC_BODY_OPENINGS or holding one of _PUBLIC_BODY_INSIDE. Each body the pattern names, as an ASCII
+# name writes it, must pass: read here from the pattern itself, so a body added to it and not to the gate fails.
 def _public_bodies() -> list[tuple[str, bool]]:
     """PUBLIC_BODY_RE's bodies as an ASCII name writes them, each with whether a "\\w*" opens it (a word may stand
     before it in the name's first word): its alternatives, each class read as its ASCII letter, "\\w*" and an
