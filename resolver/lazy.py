@@ -99,7 +99,7 @@ def imports_settled() -> Iterator[None]:
     """Import a command's modules with the collector off, then, in the command's own process only, put what they made
     out of its reach (`gc.freeze`), as `resolver.__main__` does with the command line's. Nothing a module makes at
     import is garbage, yet each collection while a one-file scan imported the pipeline and its extractors walked it
-    again, and so did every later one (perf48a, #14: 4% of the scan's instructions). The collector is back as it was
+    again, and so did every later one (perf48a, #14: 2.3% of the scan's instructions). The collector is back as it was
     when the block ends, however it ends; a library caller's objects are never frozen."""
     enabled = gc.isenabled()
     gc.disable()

@@ -399,7 +399,7 @@ def test_the_command_puts_what_importing_made_out_of_the_collector_s_reach(fresh
 @FRESH_SCANS
 def test_the_scan_puts_what_its_own_imports_made_out_of_the_collector_s_reach(fresh_scan) -> None:
     """perf48a (#14): the pipeline and its extractors, imported when the scan runs (after the command line's freeze),
-    are imported with no collection and frozen too: no collection while the scan runs walks them (4% of a one-file
+    are imported with no collection and frozen too: no collection while the scan runs walks them (2.3% of a one-file
     scan's instructions)."""
     stdout, said = fresh_scan("table")
     assert "RivertonRoads" in stdout and "Bea Example" in stdout
