@@ -1112,9 +1112,12 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
     import time
     import uuid
 
-    from resolver import pipeline
-    from resolver.inputs import Census, StdinLines
-    from resolver.workers import default_workers
+    from resolver.lazy import imports_settled
+
+    with imports_settled():   # the pipeline and its extractors: most of a one-file scan's imports (perf48a, #14)
+        from resolver import pipeline
+        from resolver.inputs import Census, StdinLines
+        from resolver.workers import default_workers
 
     lines = StdinLines(stdin) if stdin is not None else None   # read by a thread: a run never waits on half a line
     quiet, verbose = options.pop("quiet") or not progress, options.pop("verbose")

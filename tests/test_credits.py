@@ -1214,3 +1214,88 @@ def test_perf35_the_keyword_form_finds_with_its_gate_what_it_found_without(piece
     ungated = re.compile(keyword.pattern.replace(f"(?={credit_patterns.PREFIX_FIRST})", "", 1), keyword.flags)
     assert gated.pattern != ungated.pattern
     assert [m.span() + m.groups() for m in gated.finditer(text)] == [m.span() + m.groups() for m in ungated.finditer(text)]
+
+
+# perf48a (#14): `names_a_public_body` asks PUBLIC_BODY_RE (0.6 ms to compile) only of a name beyond ASCII, opening
+# with one of _PUBLIC_BODY_OPENINGS or holding one of _PUBLIC_BODY_INSIDE. Each body the pattern names, as an ASCII
+# name writes it, must pass: read here from the pattern itself, so a body added to it and not to the gate fails.
+def _public_bodies() -> list[tuple[str, bool]]:
+    """PUBLIC_BODY_RE's bodies as an ASCII name writes them, each with whether a "\\w*" opens it (a word may stand
+    before it in the name's first word): its alternatives, each class read as its ASCII letter, "\\w*" and an
+    optional group left out."""
+    from resolver.extract.credit_names import PUBLIC_BODY_RE
+
+    inner = PUBLIC_BODY_RE.pattern.removeprefix(r"(?<!\w)(?:").removesuffix(r")(?!\w)")
+    bodies, depth, start = [], 0, 0
+    for at, char in enumerate(inner + "|"):
+        depth += (char == "(") - (char == ")")
+        if char == "|" and depth == 0:
+            bodies.append(inner[start:at])
+            start = at + 1
+    plain = [(re.sub(r"\[([^\]]*)\]", lambda m: next(c for c in m[1] if c.isascii()),
+                     re.sub(r"\(\?:\w+\)\?", "", body).replace(r"\w*", "")), body.startswith(r"\w*"))
+             for body in bodies]
+    assert all(re.fullmatch(r"[a-z ]+", body) for body, _ in plain), plain   # nothing this reading leaves unread
+    return plain
+
+
+def test_perf48a_every_public_body_the_pattern_names_passes_the_gate():
+    from resolver.extract.credit_names import PUBLIC_BODY_RE, _may_be_public_body
+
+    bodies = _public_bodies()
+    assert len(bodies) >= 50 and ("stadtverwaltung", False) in bodies and ("ministerium", True) in bodies
+    for body, inside in bodies:
+        for written in (body, body.upper(), body.title(), f"{body.title()} Nord",
+                        *((f"Sozial{body}", f"LANDES{body.upper()} Nord") if inside else ())):
+            assert PUBLIC_BODY_RE.match(written) and _may_be_public_body(written), written
+
+
+PUBLIC_BODY_PIECES = st.sampled_from(["Polizei", "ministerium", "Sozial", "Préfecture", "Prefecture", "Jane", "Doe",
+                                      "Riverton", "Post", "Rathaus", "Brandweer", "Guardia", "di", "Finanza", "Senat",
+                                      "Élysée", "Comune", "İ", "ı", "ſ", "K", "é", "-", "/", " ", "du", "Nord", "Jean"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(PUBLIC_BODY_PIECES, max_size=6))
+def test_perf48a_a_name_the_gate_stops_is_none_the_pattern_matches(pieces):
+    from resolver.extract.credit_names import PUBLIC_BODY_RE, _may_be_public_body
+
+    name = "".join(pieces)
+    assert _may_be_public_body(name) or PUBLIC_BODY_RE.match(name) is None
+
+
+@pytest.mark.parametrize("text, form, tried", [
+    ("Photo: Jane Doe / Riverton Post", "paren-credit", False),   # no bracket: "(Photo: X)" cannot be there
+    ("(Photo: Jane Doe)", "paren-credit", True),
+    ("[Photo: Jane Doe]", "paren-credit", True),
+    ("Reuters/Jane Doe", "agency-photo", False),                  # "AP Photo/X" wants its word, as written
+    ("AP Photo/Jane Doe", "agency-photo", True),
+    ("AP PHOTO/Jane Doe", "agency-photo", True),
+], ids=["no-bracket", "round", "square", "no-photo-word", "photo", "capitals"])
+def test_perf48a_a_form_is_tried_only_where_its_fixed_characters_are(text, form, tried):
+    """perf48a (#14): a form that cannot match the text is neither compiled nor run."""
+    assert (form in credit_patterns._forms_worth_trying(text, caption=True)) is tried
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(st.sampled_from(["Photo", "PHOTO", "photo", "AP", "AFP", "Reuters", "Credit", ":", "/", " ",
+                                        "(", ")", "[", "]", "Jane Doe", "Riverton Post", "File", "Courtesy of"]),
+                       max_size=10))
+def test_perf48a_the_forms_left_untried_find_nothing(pieces):
+    text = "".join(pieces)
+    wanted = credit_patterns._forms_worth_trying(text, caption=True)
+    for form in ("paren-credit", "agency-photo"):
+        if form not in wanted:
+            pattern = dict(credit_patterns.PATTERNS)[form]
+            assert pattern.search(text) is None, (form, text)
+
+
+@pytest.mark.parametrize("text", ["Staff photo by Dale Hunt", "STAFF FILE PHOTO.", "ſtaff photo", "Submitted photo",
+                                  "sUbMiTtEd\u00a0photo", "Contributed photo", "the staffer", "staff", "Staff-photo",
+                                  "Photo: Jane Doe", "contrib uted", "KONTRIBUTED photo"])
+def test_perf48a_the_newsroom_words_gate_finds_what_the_words_found(text):
+    """perf48a (#14): the newsroom form's pre-check tests the words' first letters first; it finds what the words
+    alone, read case-blind, found (a long s for an "s" too)."""
+    plain = re.compile(r"(?:staff|submitted|contributed)\W", re.IGNORECASE)
+    assert credit_patterns._NEWSROOM_RE.pattern.startswith("(?=[")
+    assert bool(credit_patterns._NEWSROOM_RE.search(text)) == bool(plain.search(text))

@@ -368,13 +368,13 @@ PLATFORMS = frozenset("x|twitter|instagram|facebook|tiktok|youtube|threads|blues
                       "|snapchat|linkedin".split("|"))
 _PLATFORM_SITE_RE = re.compile(r"(?:www\.)?(?P<name>[A-Za-z]+)(?P<site>\.(?:com|net|app|org))?")
 # An account, with its server where the platform is federated ("@jane@mastodon.social": "Mastodon" was the creator)
-_ACCOUNT_RE = re.compile(r"@?[\w][\w.]{0,60}(?:@[\w-]+(?:\.[\w-]+)+)?")
-_PLATFORM_SPACE_ACCOUNT_RE = re.compile(r"(?P<platform>(?:www\.)?[A-Za-z]+(?:\.(?:com|net|app|org))?)[ \t\u00a0]+"
-                                        r"(?P<account>@[\w][\w.]{0,60}(?:@[\w-]+(?:\.[\w-]+)+)?)")
+_ACCOUNT_RE = LazyPattern(r"@?[\w][\w.]{0,60}(?:@[\w-]+(?:\.[\w-]+)+)?")
+_PLATFORM_SPACE_ACCOUNT_RE = LazyPattern(r"(?P<platform>(?:www\.)?[A-Za-z]+(?:\.(?:com|net|app|org))?)[ \t\u00a0]+"
+                                          r"(?P<account>@[\w][\w.]{0,60}(?:@[\w-]+(?:\.[\w-]+)+)?)")
 # A Bluesky handle is a domain name, written with no "@" as often as with one ("Bluesky/jane.bsky.social": "Bluesky"
 # was the photographer, review45c)
 # (in small letters, as Bluesky writes one: "Bluesky/J.Smith" is a person's initial and name)
-_DOMAIN_HANDLE_RE = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}")
+_DOMAIN_HANDLE_RE = LazyPattern(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}")
 _DOMAIN_HANDLE_PLATFORMS = frozenset({"bluesky", "bsky"})
 
 
@@ -1160,6 +1160,28 @@ _SPANISH_OR_US_BODY_FIRST_WORDS = frozenset(
     "gobierno ministerio u.s. us".split())
 
 
+# PUBLIC_BODY_RE's bodies as an ASCII name writes them ("[ée]" an "e"): how each opens, and the words a "\w*" may put
+# inside the name's first word ("Sozialministerium"). An ASCII name opening with none and holding none of the second,
+# in any case, is no such body, and the pattern (0.6 ms to compile) is not asked (perf48a, #14: a one-file scan's
+# credit names are most often plain names). tests/test_credits.py reads the bodies from the pattern to check them.
+_PUBLIC_BODY_OPENINGS = ("bundes", "feuerwehr", "landrat", "landtag", "rathaus", "stadtverwaltung", "prefe",
+                         "gouvernement", "elysee", "gendarmerie", "mairie", "minist", "assemblee", "senat", "conseil",
+                         "police", "politie", "brandweer", "gemeente", "rijks", "defensie", "provincie", "openbaar",
+                         "polizia", "carabinieri", "vigili", "guardia", "protezione", "comune", "questura", "governo",
+                         "palazzo", "quirinale")
+_PUBLIC_BODY_INSIDE = ("ministerium", "regierung", "kanzle", "polizei", "presse", "marechaussee")
+
+
+def _may_be_public_body(value: str) -> bool:
+    """Can `PUBLIC_BODY_RE` match the (stripped) name? Not when it is ASCII, opens with none of its bodies and holds
+    none of the words it finds inside a first word (read case-blind, as the pattern is: in ASCII text its letters
+    match no other). A name beyond ASCII is always asked."""
+    if not value.isascii():
+        return True
+    lowered = value.lower()
+    return lowered.startswith(_PUBLIC_BODY_OPENINGS) or any(word in lowered for word in _PUBLIC_BODY_INSIDE)
+
+
 def _may_be_spanish_or_us_body(value: str) -> bool:
     """Does a name open with a word `SPANISH_OR_US_BODY_RE` opens with, or hold "guard"? No regex: any name is asked.
     "GUARD" too: wire captions write credits in capitals ("OHIO NATIONAL GUARD" was a person, review47f)."""
@@ -1173,7 +1195,7 @@ def names_a_public_body(value: str) -> bool:
     Nord", "Polizei Berlin", "Guardia Civil", "U.S. Coast Guard"? Not a word inside a name ("Jean Senat"). A body before an agency supplied
     the picture, the agency sent it on: neither made it (newuser46a #1)."""
     value = value.strip()
-    return PUBLIC_BODY_RE.match(value) is not None \
+    return _may_be_public_body(value) and PUBLIC_BODY_RE.match(value) is not None \
         or _may_be_spanish_or_us_body(value) and SPANISH_OR_US_BODY_RE.match(value) is not None
 
 

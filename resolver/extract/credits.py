@@ -1469,7 +1469,9 @@ PREFIX_WORDS = ("photo", "image", "picture", "pic", "foto", "bild", "video", "il
                 "screen")
 _PREFIX_WORD_RE = re.compile(first_characters_first(PREFIX_WORDS), re.IGNORECASE)
 _STOCK_RE = re.compile(r"Unsplash|Pexels|Pixabay|Flickr")
-_NEWSROOM_RE = re.compile(r"(?:staff|submitted|contributed)\W", re.IGNORECASE)   # "newsroom"'s words
+NEWSROOM_WORDS = ("staff", "submitted", "contributed")
+# "newsroom"'s words, their first letters tested first (perf48a, #14: 2.1 to 1.1 ms of a corpus pass)
+_NEWSROOM_RE = re.compile(first_characters_first(NEWSROOM_WORDS) + r"\W", re.IGNORECASE)
 _CLOSING_RE = re.compile(r"[)\]][ \t\u00a0]*$", re.MULTILINE)
 
 
@@ -1491,14 +1493,16 @@ def _forms_worth_trying(text: str, *, caption: bool, plain: bool = False) -> fro
     if not text.isascii() and ("摄" in text or "攝" in text):
         forms.add("cjk-suffix")   # newuser47e #4
     if "/" in text:
-        forms.update(("agency-photo", "slash", "slash-for") if "/for" in text or "/ for" in text
-                     else ("agency-photo", "slash"))
+        forms.update(("slash", "slash-for") if "/for" in text or "/ for" in text else ("slash",))
+        if "Photo" in text or "PHOTO" in text:   # "AP Photo/Jane Doe": the form's word, read case-sensitively
+            forms.add("agency-photo")
     if "lickr user" in text or "LICKR USER" in text:
         forms.add("flickr-user")
     if _ph_word(text) or "DR" in text and ("oto DR" in text or "otos DR" in text):
         forms.add("abbreviated")   # fix47b #6, #3: "Ph. Name", "Photo DR"
     if _PREFIX_WORD_RE.search(text) or _other_photo_word(text):
-        forms.update(("paren-credit", "keyword"))
+        # "(Photo: X)": only in brackets (#14: a page with no credit in brackets compiles none of its 1,400 characters)
+        forms.update(("paren-credit", "keyword") if "(" in text or "[" in text else ("keyword",))
         if _STOCK_RE.search(text):
             forms.add("stock-site")
     if _CLOSING_RE.search(text):

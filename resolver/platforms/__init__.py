@@ -15,6 +15,7 @@ from urllib.parse import unquote, urlsplit
 from collections.abc import Sequence
 from types import ModuleType
 
+from resolver.lazy import LazyPattern
 from resolver.model import PostRef
 from resolver.platforms import lookalike
 from resolver.platforms import (bluesky, facebook, instagram, mastodon, reddit, telegram, threads, tiktok, urls,
@@ -325,7 +326,7 @@ def _ascii_digits(text: str) -> str:
     return "".join(str(unicodedata.decimal(c)) if c.isdecimal() and not c.isascii() else c for c in text)
 
 
-_DIGITS_RE = re.compile(r"\d+")   # any script's (Python's \d)
+_DIGITS_RE = LazyPattern(r"\d+")   # any script's (Python's \d)
 
 
 def in_other_digits(url: str) -> tuple[PostRef, str, str, str] | None:

@@ -5,17 +5,16 @@ named: `episodes()` finds them in a page, `is_podcast()` tells a URL given to `f
 from __future__ import annotations
 
 import html
-import re
 
-from resolver.lazy import lazy_dataclass
+from resolver.lazy import LazyPattern, lazy_dataclass
 
 # open.spotify.com/episode/<id>, /show/<id>, their players /embed/episode/<id> and /embed-podcast/episode/<id> (the
 # older one); podcasts.apple.com/<cc>/podcast/<slug>/id<show>[?i=<episode>] and its player embed.podcasts.apple.com.
-SPOTIFY_RE = re.compile(r"https?://open\.spotify\.com/(?:intl-[a-z]{2}/)?(?:embed(?:-podcast)?/)?(episode|show)/"
-                        r"([A-Za-z0-9]{22})\b[^\s\"'<>]*")
-APPLE_RE = re.compile(r"https?://(?:embed\.)?podcasts\.apple\.com/(?:[a-z]{2}/)?podcast/(?:[^/\s\"'<>?]+/)?id(\d+)"
-                      r"(?:[?&][^\s\"'<>]*)?")
-APPLE_EPISODE_RE = re.compile(r"[?&](?:amp;)?i=(\d+)")
+SPOTIFY_RE = LazyPattern(r"https?://open\.spotify\.com/(?:intl-[a-z]{2}/)?(?:embed(?:-podcast)?/)?(episode|show)/"
+                          r"([A-Za-z0-9]{22})\b[^\s\"'<>]*")
+APPLE_RE = LazyPattern(r"https?://(?:embed\.)?podcasts\.apple\.com/(?:[a-z]{2}/)?podcast/(?:[^/\s\"'<>?]+/)?id(\d+)"
+                        r"(?:[?&][^\s\"'<>]*)?")
+APPLE_EPISODE_RE = LazyPattern(r"[?&](?:amp;)?i=(\d+)")
 NOT_SUPPORTED = "podcast episodes (Spotify, Apple Podcasts) are not supported"
 # What every URL the patterns read holds: a page holding neither is read no further. Searched for in the scan's needle
 # pass where it ran (`extract.html.podcasts_held`): two searches of the string cost a median page 0.13 ms (perf47).
