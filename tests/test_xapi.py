@@ -15,7 +15,7 @@ from werkzeug.wrappers import Response
 from resolver.fetch import FetchOptions, Target, fetch_posts
 from resolver.session import Session
 from tests import xfixtures as fx
-from tests.test_fetch import TOKEN, TWEET, settings_for
+from tests.test_fetch import TOKEN, TWEET, UNROUTED_ARCHIVES, settings_for
 from tests.test_guard import ConnectMustNotHappen, fake_resolver
 
 X_ONLY = {"x_methods": ("x-api",), "x_bearer_token": TOKEN}
@@ -269,7 +269,7 @@ def test_an_edited_posts_version_history_is_asked_for_and_kept(fakenet, store):
         asked.append(request.args.get("tweet.fields", "").split(","))
         return Response(fx.as_json(edited), content_type="application/json; charset=utf-8")
     fakenet.route("api.twitter.com", "/2/tweets", answer)
-    post = fetch_one(Session(settings_for(fakenet, **X_ONLY), store=store))
+    post = fetch_one(Session(settings_for(fakenet, **X_ONLY, **UNROUTED_ARCHIVES), store=store))
     assert {"edit_history_tweet_ids", "edit_controls"} <= set(asked[0])
     assert (post.record.edits, post.record.text) == ((TWEET.post_id, later), fx.X_API_LOOKUP["data"][0]["text"])
     assert json.loads(store.post_row("twitter", TWEET.post_id)["record"])["edits"] == [TWEET.post_id, later]
@@ -375,7 +375,7 @@ def test_fetch_reparse_reads_the_later_version_again_from_its_kept_answer(fakene
     from resolver.fetch.reparse import reparse_all
 
     fakenet.route("api.twitter.com", "/2/tweets", edited_answer)
-    fetch_one(Session(settings_for(fakenet, **X_ONLY), store=store))
+    fetch_one(Session(settings_for(fakenet, **X_ONLY, **UNROUTED_ARCHIVES), store=store))
     reparse_all(store)
     [version] = json.loads(store.post_row("twitter", TWEET.post_id)["record"])["versions"]
     assert (version["post_id"], version["text"]) == (LATER_A, LATER_WORDS)
@@ -402,7 +402,7 @@ def test_review30r3_an_answer_for_the_latest_id_that_is_no_version_of_the_post_g
         return Response(fx.as_json({"data": [other], "includes": {"users": users}}),
                         content_type="application/json; charset=utf-8")
     fakenet.route("api.twitter.com", "/2/tweets", answer)
-    post = fetch_one(Session(settings_for(fakenet, **X_ONLY), store=store))
+    post = fetch_one(Session(settings_for(fakenet, **X_ONLY, **UNROUTED_ARCHIVES), store=store))
     [version] = post.record.versions
     assert (version.post_id, version.text, version.status) == (LATER_A, None, "error")
     assert version.reason.startswith(f"the X API's answer for {LATER_A} is no version of post {fx.POST_ID}: ")
@@ -426,7 +426,7 @@ def test_review30r3_the_later_version_call_goes_to_the_warc_without_the_token_an
     warc = tmp_path / "x.warc.gz"
     writer = WarcWriter(warc, software="test")
     with Store(tmp_path / "live.db") as live:
-        fetch_one(Session(settings_for(fakenet, **X_ONLY), store=live, warc=writer))
+        fetch_one(Session(settings_for(fakenet, **X_ONLY, **UNROUTED_ARCHIVES), store=live, warc=writer))
     writer.close()
     assert LATER_A in gzip.decompress(warc.read_bytes()).decode("utf-8", "replace")
     assert TOKEN not in gzip.decompress(warc.read_bytes()).decode("utf-8", "replace")
@@ -434,7 +434,7 @@ def test_review30r3_the_later_version_call_goes_to_the_warc_without_the_token_an
     fakenet.routes.clear()
     hits = len(fakenet.hits)
     with Store(tmp_path / "replay.db") as replayed_store:
-        replayed = fetch_one(Session(settings_for(fakenet, **X_ONLY), store=replayed_store,
+        replayed = fetch_one(Session(settings_for(fakenet, **X_ONLY, **UNROUTED_ARCHIVES), store=replayed_store,
                                      replay=ReplayIndex([warc])))
     assert len(fakenet.hits) == hits
     assert [(v.post_id, v.text) for v in replayed.record.versions] == [(LATER_A, LATER_WORDS)]
